@@ -1,0 +1,54 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { decodeKey, env } from '@/lib/env';
+
+// Sealed values read `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url). The key id lets a new
+// ENCRYPTION_KEY take over while values sealed under ENCRYPTION_KEYS_PREVIOUS still open.
+
+type TKey = { id: string; bytes: Buffer };
+
+function keyId(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+}
+
+function currentKey(): TKey {
+  const bytes = decodeKey(env().ENCRYPTION_KEY)!;
+  return { id: keyId(bytes), bytes };
+}
+
+function allKeys(): TKey[] {
+  const previous = (process.env.ENCRYPTION_KEYS_PREVIOUS ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .map((value) => decodeKey(value))
+    .filter((bytes): bytes is Buffer => bytes !== null)
+    .map((bytes) => ({ id: keyId(bytes), bytes }));
+  return [currentKey(), ...previous];
+}
+
+export function sealSecret(plaintext: string): string {
+  const key = currentKey();
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key.bytes, iv);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return ['v1', key.id, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join('.');
+}
+
+export function openSecret(sealed: string): string {
+  const [version, id, iv, tag, ciphertext] = sealed.split('.');
+  if (version !== 'v1' || !id || !iv || !tag || ciphertext === undefined) throw new Error('Not a sealed value');
+  const key = allKeys().find((candidate) => candidate.id === id);
+  if (!key) throw new Error(`No encryption key with id ${id} (set ENCRYPTION_KEYS_PREVIOUS to open old values)`);
+  const decipher = createDecipheriv('aes-256-gcm', key.bytes, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+export function sealJson(value: unknown): string {
+  return sealSecret(JSON.stringify(value));
+}
+
+export function openJson<T>(sealed: string): T {
+  return JSON.parse(openSecret(sealed)) as T;
+}

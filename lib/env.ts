@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const ZHexOrBase64Key = z
+  .string()
+  .min(1)
+  .refine((value) => decodeKey(value) !== null, 'must be 32 bytes, as 64 hex characters or base64');
+
+export function decodeKey(value: string): Buffer | null {
+  const hex = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : null;
+  const bytes = hex ?? Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url(),
+  REDIS_URL: z.string().url(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  APP_URL: z.string().url().optional(),
+  ENCRYPTION_KEY: ZHexOrBase64Key,
+  SHOPIFY_API_KEY: z.string().min(1),
+  SHOPIFY_API_SECRET: z.string().min(1),
+  TIKTOK_APP_KEY: z.string().min(1),
+  TIKTOK_APP_SECRET: z.string().min(1),
+  TIKTOK_API_BASE: z.string().url().default('https://open-api.tiktokglobalshop.com'),
+  // BullMQ key prefix. The braces are a Redis Cluster hash tag: every key of a queue on one slot.
+  QUEUE_PREFIX: z.string().min(1).default('{hub}'),
+  INGEST_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  INGEST_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  INGEST_BACKOFF_MS: z.coerce.number().int().positive().default(2000),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+/** The validated environment, read on first use so that `next build` runs without secrets. */
+export function env(): TEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid environment (see .env.example):\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

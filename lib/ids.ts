@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+
+const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/**
+ * A public id such as `ord_01jd8x…`: a prefix naming the kind, then 10 characters of time and 16
+ * of randomness (Crockford base32), so ids sort roughly by creation and never collide in practice.
+ */
+export function createId(prefix: IdPrefix): string {
+  let time = Date.now();
+  let timePart = '';
+  for (let index = 0; index < 10; index++) {
+    timePart = alphabet[time % 32] + timePart;
+    time = Math.floor(time / 32);
+  }
+  const random = randomBytes(16);
+  let randomPart = '';
+  for (const byte of random) randomPart += alphabet[byte % 32];
+  return `${prefix}_${timePart}${randomPart}`;
+}
+
+export type IdPrefix = 'ten' | 'usr' | 'sto' | 'ord' | 'lin' | 'evt' | 'aud' | 'key' | 'ses' | 'acc';

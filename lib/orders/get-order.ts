@@ -1,0 +1,16 @@
+import { pool } from '@/lib/db/client';
+import { notFound } from '@/lib/errors/app-error';
+import { findLines } from '@/lib/orders/list-orders';
+import { orderColumns, serializeOrder, type TOrderJson, type TOrderRow } from '@/lib/orders/serialize-order';
+
+/** One order of the tenant; another tenant's id is simply not found. */
+export async function getOrder(tenantId: string, orderId: string): Promise<TOrderJson> {
+  const { rows } = await pool().query<TOrderRow>(`SELECT ${orderColumns} FROM orders o WHERE o.tenant_id = $1 AND o.id = $2`, [
+    tenantId,
+    orderId,
+  ]);
+  const row = rows[0];
+  if (!row) throw notFound('Order not found');
+  const lines = await findLines(tenantId, [row.id]);
+  return serializeOrder(row, lines.get(row.id) ?? []);
+}

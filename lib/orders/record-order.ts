@@ -1,0 +1,207 @@
+import { withTransaction, type TSql } from '@/lib/db/client';
+import { createId } from '@/lib/ids';
+import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
+import { allocateNumber } from '@/lib/numbering/allocate-number';
+import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
+import { ZCanonicalOrder, type TCanonicalOrder, type TPlatform } from '@/lib/orders/canonical-order';
+
+export type TRecordOrderInput = {
+  tenantId: string;
+  storeId: string;
+  platform: TPlatform;
+  order: TCanonicalOrder;
+  /** The inbox event this order came from; marked PROCESSED in the same transaction. */
+  eventId?: string;
+  actor: TAuditActor;
+};
+
+export type TRecordOrderResult = { orderId: string; number: string; outcome: 'created' | 'updated' | 'stale' };
+
+/**
+ * Records one order from any channel in ONE transaction: upsert by (tenant, store, external id),
+ * drop updates older than what is stored, allocate the Order Center number for a new order,
+ * replace the lines, write the audit trail and mark the inbox event processed.
+ */
+export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrderResult> {
+  const order = ZCanonicalOrder.parse(input.order);
+  const { tenantId, storeId } = input;
+  return withTransaction(async (sql) => {
+    // Two events of one order (orders/create and orders/updated at once) must not both insert it.
+    await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${tenantId}/${storeId}/${order.externalId}`]);
+    const { rows } = await sql.query<{ id: string; number: string; source_updated_at: Date; status: string }>(
+      `SELECT id, number, source_updated_at, status FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
+      [tenantId, storeId, order.externalId],
+    );
+    const existing = rows[0];
+    let result: TRecordOrderResult;
+    if (!existing) {
+      result = await insertOrder(sql, input, order);
+    } else if (order.sourceUpdatedAt < existing.source_updated_at) {
+      // Webhooks arrive late and out of order; an older state never overwrites a newer one.
+      result = { orderId: existing.id, number: existing.number, outcome: 'stale' };
+    } else {
+      await updateOrder(sql, tenantId, existing.id, order);
+      await upsertLines(sql, tenantId, existing.id, order);
+      if (existing.status !== order.status) {
+        await recordAuditEvent(sql, {
+          tenantId,
+          actor: input.actor,
+          action: 'order.status_changed',
+          subjectType: 'order',
+          subjectId: existing.id,
+          before: { status: existing.status },
+          after: { status: order.status },
+        });
+      }
+      result = { orderId: existing.id, number: existing.number, outcome: 'updated' };
+    }
+    if (input.eventId) await markEventProcessed(sql, tenantId, input.eventId, result.orderId);
+    return result;
+  });
+}
+
+async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder): Promise<TRecordOrderResult> {
+  const { tenantId, storeId, platform } = input;
+  const orderId = createId('ord');
+  const { number, renumbered } = await allocateNumber(sql, tenantId, order.sourceNumber);
+  await sql.query(
+    `INSERT INTO orders (tenant_id, id, store_id, platform, external_id, source_number, number, status, source_status,
+                         currency, total_price, subtotal_price, customer_name, customer_email, customer_phone,
+                         shipping_address, origin_platform, origin_external_id, placed_at, source_updated_at, cancelled_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+    [
+      tenantId,
+      orderId,
+      storeId,
+      platform,
+      order.externalId,
+      order.sourceNumber,
+      number,
+      order.status,
+      order.sourceStatus,
+      order.currency,
+      order.totalPrice,
+      order.subtotalPrice,
+      order.customer?.name ?? null,
+      order.customer?.email ?? null,
+      order.customer?.phone ?? null,
+      order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
+      order.origin?.platform ?? null,
+      order.origin?.externalId ?? null,
+      order.placedAt,
+      order.sourceUpdatedAt,
+      order.cancelledAt,
+    ],
+  );
+  await upsertLines(sql, tenantId, orderId, order);
+  await recordAuditEvent(sql, {
+    tenantId,
+    actor: input.actor,
+    action: 'order.created',
+    subjectType: 'order',
+    subjectId: orderId,
+    after: { number, sourceNumber: order.sourceNumber, status: order.status, eventId: input.eventId ?? null },
+  });
+  if (renumbered) {
+    await recordAuditEvent(sql, {
+      tenantId,
+      actor: input.actor,
+      action: 'order.renumbered',
+      subjectType: 'order',
+      subjectId: renumbered.orderId,
+      before: { number: renumbered.from },
+      after: { number: renumbered.to, causedBy: orderId },
+    });
+  }
+  return { orderId, number, outcome: 'created' };
+}
+
+async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
+  // The number and the channel number stay: an update never moves an order between groups.
+  await sql.query(
+    `UPDATE orders
+        SET status = $3, source_status = $4, currency = $5, total_price = $6, subtotal_price = $7,
+            customer_name = $8, customer_email = $9, customer_phone = $10, shipping_address = $11,
+            origin_platform = COALESCE($12, origin_platform), origin_external_id = COALESCE($13, origin_external_id),
+            source_updated_at = $14, cancelled_at = $15, updated_at = now(),
+            deleted_at = CASE WHEN $4 = 'trash' THEN COALESCE(deleted_at, now()) ELSE NULL END
+      WHERE tenant_id = $1 AND id = $2`,
+    [
+      tenantId,
+      orderId,
+      order.status,
+      order.sourceStatus,
+      order.currency,
+      order.totalPrice,
+      order.subtotalPrice,
+      order.customer?.name ?? null,
+      order.customer?.email ?? null,
+      order.customer?.phone ?? null,
+      order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
+      order.origin?.platform ?? null,
+      order.origin?.externalId ?? null,
+      order.sourceUpdatedAt,
+      order.cancelledAt,
+    ],
+  );
+}
+
+/** Lines keep their ids across updates (keyed by position), so later records can point at them. */
+async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
+  if (order.lines.length) {
+    await sql.query(
+      `INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)
+       SELECT $1, line.id, $2, line.position, line.external_line_id, line.sku, line.title, line.quantity, line.unit_price
+         FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::numeric[])
+              AS line(id, position, external_line_id, sku, title, quantity, unit_price)
+       ON CONFLICT (tenant_id, order_id, position) DO UPDATE
+          SET external_line_id = EXCLUDED.external_line_id, sku = EXCLUDED.sku, title = EXCLUDED.title,
+              quantity = EXCLUDED.quantity, unit_price = EXCLUDED.unit_price`,
+      [
+        tenantId,
+        orderId,
+        order.lines.map(() => createId('lin')),
+        order.lines.map((_, index) => index),
+        order.lines.map((line) => line.externalLineId),
+        order.lines.map((line) => line.sku),
+        order.lines.map((line) => line.title),
+        order.lines.map((line) => line.quantity),
+        order.lines.map((line) => line.unitPrice),
+      ],
+    );
+  }
+  await sql.query(`DELETE FROM order_lines WHERE tenant_id = $1 AND order_id = $2 AND position >= $3`, [tenantId, orderId, order.lines.length]);
+}
+
+/** A WooCommerce order moved to the trash: kept, marked deleted and cancelled, never renumbered. */
+export async function recordOrderDeleted(input: {
+  tenantId: string;
+  storeId: string;
+  externalId: string;
+  eventId: string;
+  actor: TAuditActor;
+}): Promise<{ orderId: string | null }> {
+  return withTransaction(async (sql) => {
+    const { rows } = await sql.query<{ id: string; status: string }>(
+      `UPDATE orders o SET deleted_at = now(), status = 'cancelled', source_status = 'trash', updated_at = now()
+         FROM (SELECT id, status FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3 FOR UPDATE) previous
+        WHERE o.tenant_id = $1 AND o.id = previous.id
+        RETURNING o.id, previous.status`,
+      [input.tenantId, input.storeId, input.externalId],
+    );
+    const deleted = rows[0];
+    if (deleted) {
+      await recordAuditEvent(sql, {
+        tenantId: input.tenantId,
+        actor: input.actor,
+        action: 'order.deleted',
+        subjectType: 'order',
+        subjectId: deleted.id,
+        before: { status: deleted.status },
+        after: { status: 'cancelled' },
+      });
+    }
+    await markEventProcessed(sql, input.tenantId, input.eventId, deleted?.id ?? null);
+    return { orderId: deleted?.id ?? null };
+  });
+}

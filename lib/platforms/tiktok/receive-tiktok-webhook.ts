@@ -1,0 +1,64 @@
+import { env } from '@/lib/env';
+import { isDatabaseUnavailable } from '@/lib/db/client';
+import { isSameSignature } from '@/lib/crypto/hmac';
+import { logger } from '@/lib/log';
+import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
+import { readRawBody } from '@/lib/webhooks/read-raw-body';
+import { webhookResponses } from '@/lib/webhooks/webhook-responses';
+import { unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route';
+import { signTikTokWebhook } from '@/lib/platforms/tiktok/sign-tiktok-request';
+
+const orderStatusChange = 1;
+
+type TTikTokEnvelope = {
+  type?: unknown;
+  shop_id?: unknown;
+  tts_notification_id?: unknown;
+  data?: { order_id?: unknown; update_time?: unknown; order_status?: unknown };
+};
+
+function asKey(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+/** POST /api/webhooks/tiktok — verify, store in the inbox, enqueue, answer. */
+export async function receiveTikTokWebhook(request: Request): Promise<Response> {
+  const body = await readRawBody(request);
+  if (body === 'too_large') return webhookResponses.tooLarge();
+  // The signature is per app, not per shop: it is checked before the body is even parsed.
+  const expected = signTikTokWebhook(env().TIKTOK_APP_KEY, env().TIKTOK_APP_SECRET, body);
+  if (!isSameSignature(expected, request.headers.get('authorization')?.trim().toLowerCase())) return webhookResponses.unauthorized();
+
+  const rawBody = body.toString('utf8');
+  let envelope: TTikTokEnvelope;
+  try {
+    envelope = JSON.parse(rawBody) as TTikTokEnvelope;
+  } catch {
+    return webhookResponses.notJson();
+  }
+  if (!envelope || typeof envelope !== 'object' || Array.isArray(envelope)) return webhookResponses.notJson();
+  try {
+    const store = await unsafeFindStoreByRoute('tiktok', asKey(envelope.shop_id));
+    if (!store) return webhookResponses.unauthorized();
+    const type = Number(envelope.type);
+    const notificationId = asKey(envelope.tts_notification_id);
+    const dedupKey = notificationId
+      ? `tiktok:${notificationId}`
+      : `tiktok:${asKey(envelope.shop_id)}:${asKey(envelope.type)}:${asKey(envelope.data?.order_id)}:${asKey(envelope.data?.update_time)}`;
+    const result = await acceptWebhookEvent({
+      tenantId: store.tenantId,
+      storeId: store.storeId,
+      platform: 'tiktok',
+      topic: `type:${Number.isFinite(type) ? type : 'unknown'}`,
+      dedupKey,
+      headers: keptHeaders(request, ['x-tts-']),
+      rawBody,
+      ignoredReason: type === orderStatusChange ? undefined : `Notification type ${asKey(envelope.type) || 'unknown'} is not handled`,
+    });
+    return result.isRepeat ? webhookResponses.repeat() : webhookResponses.accepted();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return webhookResponses.databaseUnavailable();
+    logger.error({ err: error }, 'TikTok webhook failed');
+    throw error;
+  }
+}

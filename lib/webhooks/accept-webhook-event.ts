@@ -1,0 +1,72 @@
+import { pool } from '@/lib/db/client';
+import { createId } from '@/lib/ids';
+import { logger } from '@/lib/log';
+import { enqueueIngestWebhook } from '@/lib/queue/ingest-queue';
+import type { TPlatform } from '@/lib/orders/canonical-order';
+
+export type TIncomingEvent = {
+  tenantId: string;
+  storeId: string;
+  platform: TPlatform;
+  topic: string;
+  dedupKey: string;
+  headers: Record<string, string>;
+  rawBody: string;
+  /** A topic or state we do not process: kept as IGNORED with this reason, never enqueued. */
+  ignoredReason?: string;
+};
+
+export type TAcceptResult = { eventId: string; isRepeat: boolean; isQueued: boolean };
+
+/**
+ * Writes the event to the inbox (the unique dedup key makes a repeat a no-op), then enqueues the
+ * ingest job. Postgres errors propagate (the route answers 503 and the platform retries); a Redis
+ * failure does not: the event stays RECEIVED and the inbox sweeper enqueues it later.
+ */
+export async function acceptWebhookEvent(event: TIncomingEvent): Promise<TAcceptResult> {
+  const eventId = createId('evt');
+  const status = event.ignoredReason ? 'IGNORED' : 'RECEIVED';
+  const { rows } = await pool().query<{ id: string }>(
+    `INSERT INTO webhook_events (tenant_id, id, store_id, platform, topic, dedup_key, headers, raw_body, status, last_error, processed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $9 = 'IGNORED' THEN now() END)
+     ON CONFLICT (tenant_id, dedup_key) DO NOTHING
+     RETURNING id`,
+    [
+      event.tenantId,
+      eventId,
+      event.storeId,
+      event.platform,
+      event.topic.slice(0, 200),
+      event.dedupKey.slice(0, 500),
+      JSON.stringify(event.headers),
+      event.rawBody,
+      status,
+      event.ignoredReason ?? null,
+    ],
+  );
+  if (!rows[0]) return { eventId, isRepeat: true, isQueued: false };
+  if (event.ignoredReason) return { eventId, isRepeat: false, isQueued: false };
+
+  try {
+    await enqueueIngestWebhook({ tenantId: event.tenantId, eventId });
+  } catch (error) {
+    logger.warn({ err: error, eventId }, 'could not enqueue webhook event; the inbox sweeper will');
+    return { eventId, isRepeat: false, isQueued: false };
+  }
+  await pool().query(
+    `UPDATE webhook_events SET status = 'QUEUED', queued_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'RECEIVED'`,
+    [event.tenantId, eventId],
+  );
+  return { eventId, isRepeat: false, isQueued: true };
+}
+
+/** The headers worth keeping with an event (platform headers, minus signatures). */
+export function keptHeaders(request: Request, prefixes: string[]): Record<string, string> {
+  const kept: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    const lower = name.toLowerCase();
+    if (lower.includes('signature') || lower.includes('hmac') || lower === 'authorization') return;
+    if (prefixes.some((prefix) => lower.startsWith(prefix)) || lower === 'content-type' || lower === 'user-agent') kept[lower] = value;
+  });
+  return kept;
+}

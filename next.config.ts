@@ -1,0 +1,12 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Server-only packages with native or worker-thread parts stay out of the bundle.
+  serverExternalPackages: ['pino', 'pino-pretty', 'thread-stream', 'pg', '@prisma/adapter-pg', 'bullmq', 'ioredis'],
+};
+
+export default withNextIntl(nextConfig);
