@@ -28,7 +28,7 @@ export async function acceptWebhookEvent(event: TIncomingEvent): Promise<TAccept
   const status = event.ignoredReason ? 'IGNORED' : 'RECEIVED';
   const { rows } = await pool().query<{ id: string }>(
     `INSERT INTO webhook_events (tenant_id, id, store_id, platform, topic, dedup_key, headers, raw_body, status, last_error, processed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $9 = 'IGNORED' THEN now() END)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END)
      ON CONFLICT (tenant_id, dedup_key) DO NOTHING
      RETURNING id`,
     [
@@ -42,6 +42,7 @@ export async function acceptWebhookEvent(event: TIncomingEvent): Promise<TAccept
       event.rawBody,
       status,
       event.ignoredReason ?? null,
+      Boolean(event.ignoredReason),
     ],
   );
   if (!rows[0]) return { eventId, isRepeat: true, isQueued: false };

@@ -112,7 +112,6 @@ CREATE TABLE "stores" (
     "shop_cipher" TEXT,
     "credentials" TEXT,
     "status" "StoreStatus" NOT NULL DEFAULT 'active',
-    "last_webhook_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -201,6 +200,7 @@ CREATE TABLE "order_number_counters" (
     "tenant_id" TEXT NOT NULL,
     "source_number" TEXT NOT NULL,
     "member_count" INTEGER NOT NULL,
+    "last_suffix" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "order_number_counters_pkey" PRIMARY KEY ("tenant_id","source_number")
 );
@@ -299,13 +299,13 @@ CREATE UNIQUE INDEX "orders_tenant_id_store_id_external_id_key" ON "orders"("ten
 CREATE UNIQUE INDEX "orders_tenant_id_number_key" ON "orders"("tenant_id", "number");
 
 -- CreateIndex
-CREATE INDEX "order_lines_tenant_id_order_id_position_idx" ON "order_lines"("tenant_id", "order_id", "position");
-
--- CreateIndex
 CREATE INDEX "order_lines_tenant_id_sku_idx" ON "order_lines"("tenant_id", "sku");
 
 -- CreateIndex
 CREATE INDEX "order_lines_sku_trgm_idx" ON "order_lines" USING GIN ("sku" gin_trgm_ops);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "order_lines_tenant_id_order_id_position_key" ON "order_lines"("tenant_id", "order_id", "position");
 
 -- CreateIndex
 CREATE INDEX "audit_events_tenant_id_subject_type_subject_id_created_at_idx" ON "audit_events"("tenant_id", "subject_type", "subject_id", "created_at");

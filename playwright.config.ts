@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests against the built app (`next build` runs first in `npm test`) and a real
+// worker, in Debian's Chromium: Playwright's own browser download does not work everywhere.
+const port = Number(process.env.E2E_PORT ?? 3107);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'tests/artifacts/playwright',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: [
+    {
+      name: 'web',
+      command: `node_modules/.bin/next start -p ${port}`,
+      url: `${baseURL}/api/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { ...(process.env as Record<string, string>), HUB_SERVICE: 'web', APP_URL: baseURL },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      name: 'worker',
+      command: 'node_modules/.bin/tsx workers/main.ts',
+      wait: { stdout: /worker started/ },
+      timeout: 60_000,
+      stdout: 'pipe',
+      env: { ...(process.env as Record<string, string>), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ],
+});

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export type TWorkerProcess = { child: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
+
+/**
+ * Starts a real worker process (`tsx workers/main.ts`) and resolves once it reports that it
+ * started. Its log goes to tests/artifacts/<name>.log.
+ */
+export async function startWorkerProcess(name: string, env: Record<string, string | undefined>): Promise<TWorkerProcess> {
+  mkdirSync(`${projectRoot}tests/artifacts`, { recursive: true });
+  const log = createWriteStream(`${projectRoot}tests/artifacts/${name}.log`, { flags: 'a' });
+  const child = spawn(`${projectRoot}node_modules/.bin/tsx`, ['workers/main.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, LOG_LEVEL: 'info', HUB_SERVICE: name, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('worker started')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code} before starting`));
+    });
+  });
+  return {
+    child,
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
