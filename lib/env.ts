@@ -39,7 +39,9 @@ let cached: TEnv | undefined;
 /** The validated environment, read on first use so that `next build` runs without secrets. */
 export function env(): TEnv {
   if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+  // An empty line in .env (`APP_URL=`) means "not set", as it does for the bootstrap.
+  const values = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+  const parsed = ZEnv.safeParse(values);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid environment (see .env.example):\n${problems}`);

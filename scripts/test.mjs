@@ -35,7 +35,7 @@ async function main() {
   const selected = requested.length ? requested : ['typecheck', 'unit', 'integration', 'e2e'];
   const { env, stop } = await bootstrap({ mode: 'test' });
   // Quick retries, so a test that waits for a FAILED event waits seconds, not minutes.
-  Object.assign(env, { NODE_ENV: 'test', INGEST_ATTEMPTS: '3', INGEST_BACKOFF_MS: '200', SWEEP_INTERVAL_MS: '500', LOG_LEVEL: 'warn' });
+  Object.assign(env, { NODE_ENV: 'test', INGEST_ATTEMPTS: '3', INGEST_BACKOFF_MS: '200', SWEEP_INTERVAL_MS: '500', LOG_LEVEL: 'error' });
   const results = [];
   try {
     for (const name of selected) {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { pool } from '@/lib/db/client';
+import { shopifyOrderBody } from '@/tests/fixtures/shopify';
+import { wooOrderBody } from '@/tests/fixtures/woocommerce';
+import { addShopifyStore, addWooStore, createTestTenant } from '@/tests/support/tenants';
+import { sendShopify, sendWoo } from '@/tests/support/webhooks';
+import { settledOrders } from '@/tests/support/orders';
+import { GET as listOrdersRoute } from '@/app/api/v1/orders/route';
+
+describe('Order Center numbers (#1001 → #1001-1, #1001-2)', () => {
+  it('suffixes colliding numbers in arrival order and never again for a repeat', async () => {
+    const { tenantId, apiKey } = await createTestTenant();
+    const shopify = await addShopifyStore(tenantId);
+    const woo = await addWooStore(tenantId);
+    const third = await addShopifyStore(tenantId);
+
+    const firstBody = shopifyOrderBody({ id: '8100000000001', number: 1001 });
+    await sendShopify({ shopDomain: shopify.shopDomain, body: firstBody, eventId: 'first' });
+    expect((await settledOrders(tenantId, 1)).map((order) => order.number)).toEqual(['#1001']);
+
+    await sendWoo({ ...woo, secret: woo.webhookSecret, body: wooOrderBody({ id: 1001, number: '1001' }) });
+    let orders = await settledOrders(tenantId, 2);
+    expect(orders.map((order) => [order.number, order.former_numbers])).toEqual([
+      ['#1001-1', ['#1001']],
+      ['#1001-2', []],
+    ]);
+
+    await sendShopify({ shopDomain: third.shopDomain, body: shopifyOrderBody({ id: '8100000000003', number: 1001 }) });
+    await settledOrders(tenantId, 3);
+    // A repeat delivery and an update of the first order change nothing.
+    await sendShopify({ shopDomain: shopify.shopDomain, body: firstBody, eventId: 'first-again' });
+    await sendShopify({ shopDomain: shopify.shopDomain, topic: 'orders/updated', body: shopifyOrderBody({ id: '8100000000001', number: 1001, updatedAt: '2026-11-25T00:00:00Z' }) });
+    orders = await settledOrders(tenantId, 5);
+    expect(orders.map((order) => order.number)).toEqual(['#1001-1', '#1001-2', '#1001-3']);
+
+    const { rows } = await pool().query(
+      `SELECT before, after FROM audit_events WHERE tenant_id = $1 AND action = 'order.renumbered'`,
+      [tenantId],
+    );
+    expect(rows).toEqual([{ before: { number: '#1001' }, after: expect.objectContaining({ number: '#1001-1' }) }]);
+
+    for (const q of ['1001', '#1001']) {
+      const response = await listOrdersRoute(
+        new Request(`http://localhost/api/v1/orders?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${apiKey}` } }),
+        { params: Promise.resolve({}) },
+      );
+      const page = (await response.json()) as { data: Array<{ number: string; formerNumbers: string[] }> };
+      expect(page.data.map((order) => order.number).sort()).toEqual(['#1001-1', '#1001-2', '#1001-3']);
+    }
+  });
+
+  it('gives 20 different orders sent at once exactly #N-1 … #N-20', async () => {
+    const { tenantId } = await createTestTenant();
+    const stores = await Promise.all(Array.from({ length: 4 }, () => addShopifyStore(tenantId)));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        sendShopify({
+          shopDomain: stores[index % 4]!.shopDomain,
+          body: shopifyOrderBody({ id: String(8_200_000_000_000 + index), number: 7777 }),
+        }),
+      ),
+    );
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    const orders = await settledOrders(tenantId, 20, 30_000);
+    expect(orders.map((order) => order.number).sort()).toEqual(
+      Array.from({ length: 20 }, (_, index) => `#7777-${index + 1}`).sort(),
+    );
+    const { rows } = await pool().query(`SELECT member_count, last_suffix FROM order_number_counters WHERE tenant_id = $1`, [tenantId]);
+    expect(rows).toEqual([{ member_count: 20, last_suffix: 20 }]);
+  });
+
+  it('keeps numbers per tenant: another account may have its own #1001', async () => {
+    const first = await createTestTenant();
+    const second = await createTestTenant();
+    const a = await addShopifyStore(first.tenantId);
+    const b = await addShopifyStore(second.tenantId);
+    await sendShopify({ shopDomain: a.shopDomain, body: shopifyOrderBody({ id: '8300000000001', number: 1001 }) });
+    await sendShopify({ shopDomain: b.shopDomain, body: shopifyOrderBody({ id: '8300000000001', number: 1001 }) });
+    expect((await settledOrders(first.tenantId, 1)).map((order) => order.number)).toEqual(['#1001']);
+    expect((await settledOrders(second.tenantId, 1)).map((order) => order.number)).toEqual(['#1001']);
+  });
+
+  it('skips a suffix that a channel number already holds', async () => {
+    const { tenantId } = await createTestTenant();
+    const woo = await addWooStore(tenantId);
+    const shopify = await addShopifyStore(tenantId);
+    await sendWoo({ ...woo, secret: woo.webhookSecret, body: wooOrderBody({ id: 11, number: '500-1' }) });
+    await settledOrders(tenantId, 1);
+    await sendShopify({ shopDomain: shopify.shopDomain, body: shopifyOrderBody({ id: '8400000000001', number: 500 }) });
+    await settledOrders(tenantId, 2);
+    await sendShopify({ shopDomain: shopify.shopDomain, body: shopifyOrderBody({ id: '8400000000002', number: 500 }) });
+    const orders = await settledOrders(tenantId, 3);
+    expect(orders.map((order) => order.number).sort()).toEqual(['#500-1', '#500-2', '#500-3']);
+    expect(orders.find((order) => order.external_id === '11')!.number).toBe('#500-1');
+  });
+});

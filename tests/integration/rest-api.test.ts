@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { shopifyOrderBody } from '@/tests/fixtures/shopify';
+import { wooOrderBody } from '@/tests/fixtures/woocommerce';
+import { addShopifyStore, addWooStore, createTestTenant } from '@/tests/support/tenants';
+import { sendShopify, sendWoo } from '@/tests/support/webhooks';
+import { settledOrders } from '@/tests/support/orders';
+import { GET as listOrdersRoute } from '@/app/api/v1/orders/route';
+import { GET as getOrderRoute } from '@/app/api/v1/orders/[id]/route';
+import { GET as listStoresRoute } from '@/app/api/v1/stores/route';
+
+function get(path: string, apiKey?: string) {
+  return new Request(`http://localhost${path}`, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
+}
+
+async function listOrders(path: string, apiKey: string) {
+  const response = await listOrdersRoute(get(path, apiKey), { params: Promise.resolve({}) });
+  return { status: response.status, body: (await response.json()) as { data: Array<Record<string, unknown>>; nextCursor: string | null } };
+}
+
+async function seededTenant() {
+  const tenant = await createTestTenant();
+  const shopify = await addShopifyStore(tenant.tenantId);
+  const woo = await addWooStore(tenant.tenantId);
+  for (let index = 0; index < 5; index++) {
+    await sendShopify({
+      shopDomain: shopify.shopDomain,
+      body: shopifyOrderBody({
+        id: String(9_100_000_000_000 + index),
+        number: 2100 + index,
+        createdAt: `2026-11-0${index + 1}T10:00:00Z`,
+        customer: { firstName: 'Rita', lastName: `Customer${index}`, email: `rita${index}@shop.example` },
+        lines: [{ sku: `SKU-${index}`, title: `Item ${index}`, quantity: 1, price: '10.00' }],
+      }),
+    });
+  }
+  await sendWoo({ ...woo, secret: woo.webhookSecret, body: wooOrderBody({ id: 77, number: '2100', createdGmt: '2026-11-10T10:00:00', status: 'completed' }) });
+  await settledOrders(tenant.tenantId, 6);
+  return { ...tenant, shopify, woo };
+}
+
+describe('REST API v1', () => {
+  it('requires a valid API key', async () => {
+    for (const apiKey of [undefined, 'ohk_not-a-real-key', 'garbage']) {
+      const response = await listOrdersRoute(get('/api/v1/orders', apiKey), { params: Promise.resolve({}) });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    }
+  });
+
+  it('lists orders newest first with the documented Order shape and keyset pages', async () => {
+    const tenant = await seededTenant();
+    const first = await listOrders('/api/v1/orders?limit=4&q=&store=&platform=&status=', tenant.apiKey);
+    expect(first.status).toBe(200);
+    expect(first.body.data.map((order) => order.number)).toEqual(['#2100-2', '#2104', '#2103', '#2102']);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await listOrders(`/api/v1/orders?limit=4&cursor=${first.body.nextCursor}`, tenant.apiKey);
+    expect(second.body.data.map((order) => order.number)).toEqual(['#2101', '#2100-1']);
+    expect(second.body.nextCursor).toBeNull();
+
+    const shopifyOrder = first.body.data[1]!;
+    expect(shopifyOrder).toEqual({
+      id: expect.stringMatching(/^ord_/),
+      number: '#2104',
+      sourceNumber: '2104',
+      formerNumbers: [],
+      storeId: tenant.shopify.storeId,
+      platform: 'shopify',
+      externalId: '9100000000004',
+      status: 'paid',
+      currency: 'USD',
+      totalPrice: '10.00',
+      createdAt: '2026-11-05T10:00:00.000Z',
+      customer: { name: 'Rita Customer4', email: 'rita4@shop.example' },
+      lines: [{ sku: 'SKU-4', title: 'Item 4', quantity: 1, unitPrice: '10.00' }],
+      origin: null,
+    });
+    expect(second.body.data[1]).toMatchObject({ number: '#2100-1', formerNumbers: ['#2100'] });
+  });
+
+  it('filters by store, platform and status and searches by email, name and SKU', async () => {
+    const tenant = await seededTenant();
+    const numbers = async (query: string) => (await listOrders(`/api/v1/orders?${query}`, tenant.apiKey)).body.data.map((order) => order.number);
+    expect(await numbers(`store=${tenant.woo.storeId}`)).toEqual(['#2100-2']);
+    expect(await numbers('platform=shopify&limit=2')).toEqual(['#2104', '#2103']);
+    expect(await numbers('status=fulfilled')).toEqual(['#2100-2']);
+    expect(await numbers('q=rita3%40shop')).toEqual(['#2103']);
+    expect(await numbers('q=customer1')).toEqual(['#2101']);
+    expect(await numbers('q=SKU-2')).toEqual(['#2102']);
+    expect(await numbers('q=%232100-2')).toEqual(['#2100-2']);
+    expect(await numbers('q=100%25')).toEqual([]);
+  });
+
+  it('answers 422 for bad filters and 400 for a bad cursor', async () => {
+    const tenant = await createTestTenant();
+    expect((await listOrders('/api/v1/orders?status=shipped', tenant.apiKey)).status).toBe(422);
+    expect((await listOrders('/api/v1/orders?limit=500', tenant.apiKey)).status).toBe(422);
+    expect((await listOrders('/api/v1/orders?cursor=nonsense', tenant.apiKey)).status).toBe(400);
+  });
+
+  it("answers 404 for another tenant's order, and returns one's own", async () => {
+    const owner = await seededTenant();
+    const stranger = await createTestTenant();
+    const [order] = (await listOrders('/api/v1/orders?limit=1', owner.apiKey)).body.data;
+    const mine = await getOrderRoute(get(`/api/v1/orders/${order!.id}`, owner.apiKey), { params: Promise.resolve({ id: String(order!.id) }) });
+    expect(mine.status).toBe(200);
+    expect(await mine.json()).toEqual(order);
+    const theirs = await getOrderRoute(get(`/api/v1/orders/${order!.id}`, stranger.apiKey), { params: Promise.resolve({ id: String(order!.id) }) });
+    expect(theirs.status).toBe(404);
+    expect((await listOrders(`/api/v1/orders?store=${owner.shopify.storeId}`, stranger.apiKey)).body.data).toEqual([]);
+  });
+
+  it('lists stores without their credentials', async () => {
+    const tenant = await seededTenant();
+    const response = await listStoresRoute(get('/api/v1/stores', tenant.apiKey), { params: Promise.resolve({}) });
+    const body = (await response.json()) as { data: Array<Record<string, unknown>> };
+    expect(body.data.map((store) => store.platform)).toEqual(['shopify', 'woocommerce']);
+    expect(JSON.stringify(body)).not.toContain(tenant.woo.webhookSecret);
+    expect(body.data[0]).toMatchObject({ id: tenant.shopify.storeId, shopDomain: tenant.shopify.shopDomain, status: 'active' });
+    expect(body.data[0]).not.toHaveProperty('credentials');
+  });
+});
