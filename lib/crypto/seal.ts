@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { decodeKey, env } from '@/lib/env';
+import { decodeKey } from '@/lib/env';
 
 // Sealed values read `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url). The key id lets a new
 // ENCRYPTION_KEY take over while values sealed under ENCRYPTION_KEYS_PREVIOUS still open.
@@ -11,7 +11,8 @@ function keyId(bytes: Buffer): string {
 }
 
 function currentKey(): TKey {
-  const bytes = decodeKey(env().ENCRYPTION_KEY)!;
+  const bytes = decodeKey(process.env.ENCRYPTION_KEY ?? '');
+  if (!bytes) throw new Error('ENCRYPTION_KEY must be 32 bytes, as 64 hex characters or base64');
   return { id: keyId(bytes), bytes };
 }
 

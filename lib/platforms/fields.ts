@@ -6,8 +6,8 @@ import { toMoney } from '@/lib/orders/money';
 
 /** An external id: a string, or an integer (already exact, see parseJsonLossless). */
 export const ZExternalId = z
-  .union([z.string(), z.number().int().nonnegative()])
-  .transform((value) => String(value).trim())
+  .union([z.string(), z.number().nonnegative().refine(Number.isInteger, 'must be an id')])
+  .transform((value) => (typeof value === 'number' ? BigInt(value).toString() : value.trim()))
   .pipe(z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:\/-]+$/, 'must be an id'));
 
 export const ZMoneyInput = z.union([z.string(), z.number()]).transform((value, context) => {

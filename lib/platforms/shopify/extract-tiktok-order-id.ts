@@ -12,7 +12,7 @@ type TShopifyOrderFields = {
 };
 
 const tiktokOrderId = /(?<!\d)(\d{15,20})(?!\d)/;
-const tiktokWord = /tik\s*tok|\btts\b/i;
+const tiktokWord = /tik\s*tok|(?:^|[^a-z])tts(?:[^a-z]|$)/i;
 
 type TExtractor = (order: TShopifyOrderFields) => string | null;
 

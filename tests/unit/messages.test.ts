@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { locales } from '@/lib/i18n/routing';
+
+// Every UI string lives in messages/*.json, in all 9 languages, really translated.
+
+type TMessages = { [key: string]: string | TMessages };
+
+function flatten(messages: TMessages, prefix = ''): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(messages).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[`${prefix}${key}`, value]] : Object.entries(flatten(value, `${prefix}${key}.`)),
+    ),
+  );
+}
+
+const load = (locale: string) => flatten(JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as TMessages);
+
+/** Keys whose value is the same in every language: names, codes and symbols. */
+const sameInEveryLanguage = new Set<string>(
+  JSON.parse(readFileSync('messages/untranslated-keys.json', 'utf8')) as string[],
+);
+
+describe('messages', () => {
+  const english = load('en');
+
+  it('has exactly one file per locale', () => {
+    expect(readdirSync('messages').filter((file) => file.endsWith('.json') && file !== 'untranslated-keys.json').sort()).toEqual(
+      locales.map((locale) => `${locale}.json`).sort(),
+    );
+  });
+
+  it.each(locales.filter((locale) => locale !== 'en'))('%s has the same keys as English', (locale) => {
+    expect(Object.keys(load(locale)).sort()).toEqual(Object.keys(english).sort());
+  });
+
+  it.each(locales.filter((locale) => locale !== 'en'))('%s translates every string', (locale) => {
+    const messages = load(locale);
+    const untranslated = Object.keys(english).filter((key) => !sameInEveryLanguage.has(key) && messages[key] === english[key]);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('keeps ICU placeholders intact in every language', () => {
+    for (const locale of locales) {
+      const messages = load(locale);
+      for (const [key, value] of Object.entries(english)) {
+        const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+        expect(placeholders(messages[key]!), `${locale} ${key}`).toEqual(placeholders(value));
+      }
+    }
+  });
+});
