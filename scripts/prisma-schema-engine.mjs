@@ -67,18 +67,29 @@ function patchInternalTypeOids(adapter) {
 }
 
 function createAdapterFactory(url) {
-  const factory = new PrismaPg(toPoolConfig(url));
+  const config = toPoolConfig(url);
+  const factory = new PrismaPg(config);
   const connect = factory.connect.bind(factory);
-  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     patchInternalTypeOids(adapter);
     return adapter;
   };
+  // The adapter's own shadow database drops the database before closing its pool, which
+  // Postgres refuses ("being accessed by other users"): close first, then drop.
   factory.connectToShadowDb = async () => {
-    const adapter = await connectToShadowDb();
-    patchInternalTypeOids(adapter);
-    return adapter;
+    const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
+    const main = await connect();
+    await main.executeScript(`CREATE DATABASE "${name}"`);
+    const shadow = await new PrismaPg({ ...config, database: name }).connect();
+    patchInternalTypeOids(shadow);
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await main.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await main.dispose();
+    };
+    return shadow;
   };
   return bindMigrationAwareSqlAdapterFactory(factory);
 }
