@@ -1,13 +1,7 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { currentMember } from '@/lib/auth/current-member';
 
-export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function LocaleIndex({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  setRequestLocale(locale);
-  const t = await getTranslations('home');
-  return (
-    <main className="mx-auto max-w-2xl px-4 py-16">
-      <h1 className="text-3xl font-semibold">{t('title')}</h1>
-      <p className="mt-4 text-slate-600">{t('intro')}</p>
-    </main>
-  );
+  redirect((await currentMember()) ? `/${locale}/home` : `/${locale}/login`);
 }

@@ -16,6 +16,11 @@ type TQueryable = { query: (text: string, values?: unknown[]) => Promise<unknown
 
 export const systemActor: TAuditActor = { type: 'system', id: null };
 
+/** Lets recordAuditEvent run inside a Prisma transaction. */
+export function prismaExecutor(tx: { $executeRawUnsafe: (query: string, ...values: unknown[]) => Promise<number> }): TQueryable {
+  return { query: (text, values) => tx.$executeRawUnsafe(text, ...(values ?? [])) };
+}
+
 /** Appends one audit event through a pg client, inside the caller's transaction. */
 export async function recordAuditEvent(sql: TQueryable, input: TAuditEventInput): Promise<void> {
   await sql.query(

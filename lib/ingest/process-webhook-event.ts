@@ -4,6 +4,7 @@ import { recordOrder, recordOrderDeleted } from '@/lib/orders/record-order';
 import { PayloadValidationError } from '@/lib/ingest/payload-validation-error';
 import { interpretWebhookEvent } from '@/lib/ingest/interpret-webhook-event';
 import { markEventIgnored, recordEventFailure } from '@/lib/ingest/webhook-event-status';
+import { flagOrderOfFailedEvent } from '@/lib/ingest/flag-order-of-failed-event';
 import type { TPlatform } from '@/lib/orders/canonical-order';
 import type { TAuditActor } from '@/lib/audit/record-audit-event';
 
@@ -62,9 +63,13 @@ export async function processWebhookEvent(tenantId: string, eventId: string, att
   } catch (error) {
     const isPermanent = error instanceof PayloadValidationError;
     const reason = error instanceof Error ? error.message : String(error);
-    await recordEventFailure(tenantId, eventId, reason, isPermanent || attempt.isFinal).catch((recordError) =>
-      logger.error({ err: recordError, eventId }, 'could not record the failure of a webhook event'),
-    );
+    const isFinal = isPermanent || attempt.isFinal;
+    try {
+      await recordEventFailure(tenantId, eventId, reason, isFinal);
+      if (isFinal) await flagOrderOfFailedEvent({ tenantId, eventId, storeId: event.store_id, platform: event.platform, rawBody: event.raw_body });
+    } catch (recordError) {
+      logger.error({ err: recordError, eventId }, 'could not record the failure of a webhook event');
+    }
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pool } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { ZOrderStatus, ZPlatform } from '@/lib/orders/canonical-order';
+import { orderConditions, SqlParameters, type TOrderFilters } from '@/lib/orders/order-filters';
 import { orderColumns, serializeOrder, type TOrderJson, type TOrderLineRow, type TOrderRow } from '@/lib/orders/serialize-order';
 
 // `?q=&store=` means no filter: empty parameters count as absent.
@@ -34,58 +35,56 @@ function decodeCursor(value: string): TCursor {
   }
 }
 
-/** `#1001`, `1001` → the channel number; `1001-2` may also be a suffixed Order Center number. */
-function numberSearchTerms(q: string): { sourceNumber: string; number: string } {
-  const bare = q.replace(/^#/, '');
-  return { sourceNumber: bare, number: `#${bare}` };
-}
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
+export type TOrderPage = { rows: TOrderRow[]; nextCursor: string | null; previousCursor: string | null };
 
 /**
  * One page of a tenant's orders, newest first, by keyset on (placed_at, id): page 10,000 costs
- * what page 1 costs, where OFFSET would read every row before it.
+ * what page 1 costs, where OFFSET would read every row before it. `after` pages towards older
+ * orders, `before` back towards newer ones.
  */
+export async function findOrderPage(
+  tenantId: string,
+  filters: TOrderFilters,
+  page: { limit: number; after?: string; before?: string },
+): Promise<TOrderPage> {
+  const parameters = new SqlParameters();
+  const where = orderConditions(tenantId, filters, parameters);
+  const isBackwards = Boolean(page.before) && !page.after;
+  const cursorValue = page.after ?? page.before;
+  if (cursorValue) {
+    const cursor = decodeCursor(cursorValue);
+    where.push(`(o.placed_at, o.id) ${isBackwards ? '>' : '<'} (${parameters.add(cursor.placedAt)}, ${parameters.add(cursor.id)})`);
+  }
+  const direction = isBackwards ? 'ASC' : 'DESC';
+  const { rows } = await pool().query<TOrderRow>(
+    `SELECT ${orderColumns} FROM orders o WHERE ${where.join(' AND ')}
+      ORDER BY o.placed_at ${direction}, o.id ${direction} LIMIT ${parameters.add(page.limit + 1)}`,
+    parameters.values,
+  );
+  const hasMore = rows.length > page.limit;
+  const pageRows = rows.slice(0, page.limit);
+  if (isBackwards) pageRows.reverse();
+  const first = pageRows[0];
+  const last = pageRows[pageRows.length - 1];
+  const towardsOlder = isBackwards ? Boolean(cursorValue) : hasMore;
+  const towardsNewer = isBackwards ? hasMore : Boolean(cursorValue);
+  return {
+    rows: pageRows,
+    nextCursor: towardsOlder && last ? encodeCursor({ placedAt: last.placed_at, id: last.id }) : null,
+    previousCursor: towardsNewer && first ? encodeCursor({ placedAt: first.placed_at, id: first.id }) : null,
+  };
+}
+
+/** REST v1: `{data, nextCursor}`. */
 export async function listOrders(tenantId: string, rawQuery: TListOrdersQuery): Promise<{ data: TOrderJson[]; nextCursor: string | null }> {
   const query = ZListOrdersQuery.parse(rawQuery);
-  const values: unknown[] = [tenantId];
-  const where = ['o.tenant_id = $1'];
-  const add = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  if (query.store) where.push(`o.store_id = ${add(query.store)}`);
-  if (query.platform) where.push(`o.platform = ${add(query.platform)}`);
-  if (query.status) where.push(`o.status = ${add(query.status)}`);
-  if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
-    where.push(`(o.placed_at, o.id) < (${add(cursor.placedAt)}, ${add(cursor.id)})`);
-  }
-  if (query.q) {
-    const terms = numberSearchTerms(query.q);
-    const sourceNumber = add(terms.sourceNumber);
-    const number = add(terms.number);
-    const like = add(likePattern(query.q));
-    where.push(`o.id IN (
-      SELECT id FROM orders WHERE tenant_id = $1 AND (source_number = ${sourceNumber} OR number = ${number})
-      UNION SELECT id FROM orders WHERE tenant_id = $1 AND customer_email ILIKE ${like}
-      UNION SELECT id FROM orders WHERE tenant_id = $1 AND customer_name ILIKE ${like}
-      UNION SELECT order_id FROM order_lines WHERE tenant_id = $1 AND sku ILIKE ${like})`);
-  }
-  const limit = add(query.limit + 1);
-  const { rows } = await pool().query<TOrderRow>(
-    `SELECT ${orderColumns} FROM orders o WHERE ${where.join(' AND ')} ORDER BY o.placed_at DESC, o.id DESC LIMIT ${limit}`,
-    values,
+  const page = await findOrderPage(
+    tenantId,
+    { q: query.q, storeId: query.store, platform: query.platform, status: query.status },
+    { limit: query.limit, after: query.cursor },
   );
-  const page = rows.slice(0, query.limit);
-  const lines = await findLines(tenantId, page.map((row) => row.id));
-  const last = page[page.length - 1];
-  return {
-    data: page.map((row) => serializeOrder(row, lines.get(row.id) ?? [])),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ placedAt: last.placed_at, id: last.id }) : null,
-  };
+  const lines = await findLines(tenantId, page.rows.map((row) => row.id));
+  return { data: page.rows.map((row) => serializeOrder(row, lines.get(row.id) ?? [])), nextCursor: page.nextCursor };
 }
 
 export async function findLines(tenantId: string, orderIds: string[]): Promise<Map<string, TOrderLineRow[]>> {

@@ -4,6 +4,8 @@ import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-eve
 import { allocateNumber } from '@/lib/numbering/allocate-number';
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import { ZCanonicalOrder, type TCanonicalOrder, type TPlatform } from '@/lib/orders/canonical-order';
+import { channelStage, nextStage } from '@/lib/orders/order-stage';
+import type { TOrderStage } from '@/lib/orders/order-filters';
 
 export type TRecordOrderInput = {
   tenantId: string;
@@ -28,8 +30,8 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
   return withTransaction(async (sql) => {
     // Two events of one order (orders/create and orders/updated at once) must not both insert it.
     await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${tenantId}/${storeId}/${order.externalId}`]);
-    const { rows } = await sql.query<{ id: string; number: string; source_updated_at: Date; status: string }>(
-      `SELECT id, number, source_updated_at, status FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
+    const { rows } = await sql.query<{ id: string; number: string; source_updated_at: Date; status: string; stage: TOrderStage }>(
+      `SELECT id, number, source_updated_at, status, stage FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
       [tenantId, storeId, order.externalId],
     );
     const existing = rows[0];
@@ -40,7 +42,7 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
       // Webhooks arrive late and out of order; an older state never overwrites a newer one.
       result = { orderId: existing.id, number: existing.number, outcome: 'stale' };
     } else {
-      await updateOrder(sql, tenantId, existing.id, order);
+      await updateOrder(sql, tenantId, existing.id, order, nextStage(existing.stage, channelStage(order)));
       await upsertLines(sql, tenantId, existing.id, order);
       if (existing.status !== order.status) {
         await recordAuditEvent(sql, {
@@ -67,8 +69,8 @@ async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonica
   await sql.query(
     `INSERT INTO orders (tenant_id, id, store_id, platform, external_id, source_number, number, status, source_status,
                          currency, total_price, subtotal_price, customer_name, customer_email, customer_phone,
-                         shipping_address, origin_platform, origin_external_id, placed_at, source_updated_at, cancelled_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+                         shipping_address, origin_platform, origin_external_id, placed_at, source_updated_at, cancelled_at, stage)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
     [
       tenantId,
       orderId,
@@ -91,6 +93,7 @@ async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonica
       order.placedAt,
       order.sourceUpdatedAt,
       order.cancelledAt,
+      channelStage(order),
     ],
   );
   await upsertLines(sql, tenantId, orderId, order);
@@ -116,7 +119,7 @@ async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonica
   return { orderId, number, outcome: 'created' };
 }
 
-async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
+async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder, stage: TOrderStage): Promise<void> {
   // The number and the channel number stay: an update never moves an order between groups.
   await sql.query(
     `UPDATE orders
@@ -124,7 +127,10 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
             customer_name = $8, customer_email = $9, customer_phone = $10, shipping_address = $11,
             origin_platform = COALESCE($12, origin_platform), origin_external_id = COALESCE($13, origin_external_id),
             source_updated_at = $14, cancelled_at = $15, updated_at = now(),
-            deleted_at = CASE WHEN $4 = 'trash' THEN COALESCE(deleted_at, now()) ELSE NULL END
+            deleted_at = CASE WHEN $4 = 'trash' THEN COALESCE(deleted_at, now()) ELSE NULL END,
+            stage = $16,
+            -- a sync that works again clears the flag a failed one raised
+            attention_reason = CASE WHEN attention_reason = 'sync_failed' THEN NULL ELSE attention_reason END
       WHERE tenant_id = $1 AND id = $2`,
     [
       tenantId,
@@ -142,6 +148,7 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
       order.origin?.externalId ?? null,
       order.sourceUpdatedAt,
       order.cancelledAt,
+      stage,
     ],
   );
 }
@@ -183,7 +190,7 @@ export async function recordOrderDeleted(input: {
 }): Promise<{ orderId: string | null }> {
   return withTransaction(async (sql) => {
     const { rows } = await sql.query<{ id: string; status: string }>(
-      `UPDATE orders o SET deleted_at = now(), status = 'cancelled', source_status = 'trash', updated_at = now()
+      `UPDATE orders o SET deleted_at = now(), status = 'cancelled', stage = 'cancelled', source_status = 'trash', updated_at = now()
          FROM (SELECT id, status FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3 FOR UPDATE) previous
         WHERE o.tenant_id = $1 AND o.id = previous.id
         RETURNING o.id, previous.status`,

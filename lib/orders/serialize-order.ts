@@ -1,5 +1,6 @@
 import { formatAmount } from '@/lib/orders/money';
 import type { TOrderStatus, TPlatform } from '@/lib/orders/canonical-order';
+import type { TOrderStage } from '@/lib/orders/order-filters';
 
 export type TOrderRow = {
   id: string;
@@ -17,6 +18,8 @@ export type TOrderRow = {
   customer_email: string | null;
   origin_platform: TPlatform | null;
   origin_external_id: string | null;
+  stage: TOrderStage;
+  attention_reason: string | null;
 };
 
 export type TOrderLineRow = { order_id: string; sku: string | null; title: string; quantity: number; unit_price: string };
@@ -40,7 +43,7 @@ export type TOrderJson = {
 };
 
 export const orderColumns = `o.id, o.number, o.source_number, o.former_numbers, o.store_id, o.platform, o.external_id, o.status,
-  o.currency, o.total_price::text AS total_price, o.placed_at, o.customer_name, o.customer_email, o.origin_platform, o.origin_external_id`;
+  o.currency, o.total_price::text AS total_price, o.placed_at, o.customer_name, o.customer_email, o.origin_platform, o.origin_external_id, o.stage, o.attention_reason`;
 
 export function serializeOrder(row: TOrderRow, lines: TOrderLineRow[]): TOrderJson {
   return {

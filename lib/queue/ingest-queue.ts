@@ -86,6 +86,14 @@ export async function enqueueIngestWebhook(job: TIngestWebhookJob): Promise<void
   }
 }
 
+/** Forgets the job of an event (a finished or failed one), so the event can be enqueued anew. */
+export async function removeIngestJob(eventId: string): Promise<void> {
+  const { queue, connection } = producer();
+  await whenReady(connection);
+  const job = await queue.getJob(eventId);
+  if (job) await job.remove();
+}
+
 export async function findIngestJobState(eventId: string): Promise<string | null> {
   const job = await producer().queue.getJob(eventId);
   if (!job) return null;

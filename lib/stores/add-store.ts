@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { createId } from '@/lib/ids';
 import { isUniqueViolation } from '@/lib/api/error-response';
-import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
+import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
 import { normalizeShopDomain, routeKeyOf } from '@/lib/stores/route-key';
 import { sealStoreCredentials } from '@/lib/stores/store-credentials';
 
@@ -72,7 +72,7 @@ export async function addStore(tenantId: string, rawInput: TAddStoreInput, actor
         data: { platform: input.platform, routeKey: routeKeyOf(input.platform, store), tenantId, storeId },
       });
       await recordAuditEvent(
-        { query: (text, values) => tx.$executeRawUnsafe(text, ...(values ?? [])) },
+        prismaExecutor(tx),
         { tenantId, actor, action: 'store.added', subjectType: 'store', subjectId: storeId, after: { platform: store.platform, name: store.name } },
       );
     });

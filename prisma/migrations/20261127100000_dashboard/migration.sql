@@ -68,3 +68,11 @@ ALTER TABLE "invitations" ADD CONSTRAINT "invitations_tenant_id_fkey" FOREIGN KE
 
 -- The Needs attention tab (partial: only flagged orders are indexed). Not expressible in schema.prisma.
 CREATE INDEX "orders_attention_idx" ON "orders"("tenant_id", "placed_at" DESC, "id" DESC) WHERE "attention_reason" IS NOT NULL;
+
+-- Orders recorded before stages existed take the stage their channel status implies.
+UPDATE "orders" SET "stage" = (CASE
+    WHEN "status" IN ('cancelled', 'refunded') THEN 'cancelled'
+    WHEN "source_status" IN ('completed', 'DELIVERED', 'COMPLETED') THEN 'completed'
+    WHEN "status" IN ('fulfilled', 'partially_fulfilled') THEN 'shipped'
+    ELSE 'to_order'
+  END)::"OrderStage";

@@ -1,0 +1,70 @@
+import { cache } from 'react';
+import { cookies, headers } from 'next/headers';
+import { db } from '@/lib/db/client';
+import { auth } from '@/lib/auth/auth';
+
+export type TRole = 'owner' | 'staff' | 'support';
+
+export type TMember = {
+  userId: string;
+  name: string;
+  email: string;
+  locale: string | null;
+  tenantId: string;
+  tenantName: string;
+  tenantLocale: string | null;
+  role: TRole;
+  /** The stores this member may see; null means every store of the tenant. */
+  storeIds: string[] | null;
+};
+
+export const tenantCookie = 'hub_tenant';
+
+/** The signed-in member of the current request, or null. One lookup per request. */
+export const currentMember = cache(async (): Promise<TMember | null> => {
+  const session = await auth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const memberships = await db().membership.findMany({
+    where: { userId: session.user.id },
+    orderBy: { createdAt: 'asc' },
+    select: { tenantId: true, role: true, tenant: { select: { name: true, locale: true } }, stores: { select: { storeId: true } } },
+  });
+  if (!memberships.length) return null;
+  const chosen = (await cookies()).get(tenantCookie)?.value;
+  const membership = memberships.find((candidate) => candidate.tenantId === chosen) ?? memberships[0]!;
+  return {
+    userId: session.user.id,
+    name: session.user.name,
+    email: session.user.email,
+    locale: (session.user as { locale?: string | null }).locale ?? null,
+    tenantId: membership.tenantId,
+    tenantName: membership.tenant.name,
+    tenantLocale: membership.tenant.locale,
+    role: membership.role,
+    storeIds: membership.role === 'staff' ? membership.stores.map((store) => store.storeId) : null,
+  };
+});
+
+export type TPermission =
+  | 'orders.read'
+  | 'events.manage'
+  | 'payloads.read'
+  | 'members.manage'
+  | 'language.manage'
+  | 'supplier.manage'
+  | 'stores.manage';
+
+const permissions: Record<TRole, TPermission[]> = {
+  owner: ['orders.read', 'events.manage', 'payloads.read', 'members.manage', 'language.manage', 'supplier.manage', 'stores.manage'],
+  staff: ['orders.read', 'events.manage'],
+  support: ['orders.read', 'payloads.read', 'language.manage', 'supplier.manage'],
+};
+
+export function can(member: Pick<TMember, 'role'>, permission: TPermission): boolean {
+  return permissions[member.role].includes(permission);
+}
+
+/** Whether the member may see the given store at all. */
+export function canSeeStore(member: Pick<TMember, 'storeIds'>, storeId: string): boolean {
+  return member.storeIds === null || member.storeIds.includes(storeId);
+}

@@ -1,0 +1,33 @@
+// Security headers for pages. Only the embedded Shopify pages may be framed, and only by the
+// admin of the shop that opened them; everything else refuses framing.
+
+export const embeddedShopCookie = 'hub_embedded_shop';
+
+const shopDomain = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
+export function frameAncestorsFor(shop: string | null | undefined): string {
+  return shop && shopDomain.test(shop) ? `frame-ancestors https://${shop} https://admin.shopify.com` : "frame-ancestors 'none'";
+}
+
+export function pageSecurityHeaders(embeddedShop: string | null | undefined): Record<string, string> {
+  const framing = frameAncestorsFor(embeddedShop);
+  const headers: Record<string, string> = {
+    'content-security-policy': [
+      "default-src 'self'",
+      // Next.js inlines its bootstrap scripts and styles.
+      "script-src 'self' 'unsafe-inline'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      framing,
+    ].join('; '),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  };
+  if (framing.includes("'none'")) headers['x-frame-options'] = 'DENY';
+  return headers;
+}

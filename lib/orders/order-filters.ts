@@ -1,0 +1,63 @@
+import type { TOrderStatus, TPlatform } from '@/lib/orders/canonical-order';
+
+export const orderStages = ['to_order', 'awaiting_supplier', 'shipped', 'completed', 'cancelled'] as const;
+export type TOrderStage = (typeof orderStages)[number];
+/** The Order Center tabs: the five stages and the orders that need attention. */
+export const orderTabs = [...orderStages, 'needs_attention'] as const;
+export type TOrderTab = (typeof orderTabs)[number];
+
+export type TOrderFilters = {
+  q?: string;
+  storeId?: string;
+  platform?: TPlatform;
+  status?: TOrderStatus;
+  tab?: TOrderTab;
+  placedFrom?: Date;
+  placedBefore?: Date;
+  /** The stores the viewer may see; undefined or null means every store of the tenant. */
+  visibleStoreIds?: string[] | null;
+};
+
+/** Collects SQL parameters; `add` returns the placeholder of the value it adds. */
+export class SqlParameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * The WHERE conditions for a tenant's orders under the given filters, on alias `o`. The tenant is
+ * always the first condition, so every query that uses this is scoped to one tenant.
+ */
+export function orderConditions(tenantId: string, filters: TOrderFilters, parameters: SqlParameters): string[] {
+  const tenant = parameters.add(tenantId);
+  const where = [`o.tenant_id = ${tenant}`];
+  if (filters.visibleStoreIds) where.push(`o.store_id = ANY(${parameters.add(filters.visibleStoreIds)}::text[])`);
+  if (filters.storeId) where.push(`o.store_id = ${parameters.add(filters.storeId)}`);
+  if (filters.platform) where.push(`o.platform = ${parameters.add(filters.platform)}::"Platform"`);
+  if (filters.status) where.push(`o.status = ${parameters.add(filters.status)}::"OrderStatus"`);
+  if (filters.tab === 'needs_attention') where.push('o.attention_reason IS NOT NULL');
+  else if (filters.tab) where.push(`o.stage = ${parameters.add(filters.tab)}::"OrderStage"`);
+  if (filters.placedFrom) where.push(`o.placed_at >= ${parameters.add(filters.placedFrom)}`);
+  if (filters.placedBefore) where.push(`o.placed_at < ${parameters.add(filters.placedBefore)}`);
+  if (filters.q) {
+    // `1001` and `#1001` find the whole #1001-n group; `#1001-2` finds that one order.
+    const bare = filters.q.replace(/^#/, '');
+    const sourceNumber = parameters.add(bare);
+    const number = parameters.add(`#${bare}`);
+    const like = parameters.add(likePattern(filters.q));
+    where.push(`o.id IN (
+      SELECT id FROM orders WHERE tenant_id = ${tenant} AND (source_number = ${sourceNumber} OR number = ${number})
+      UNION SELECT id FROM orders WHERE tenant_id = ${tenant} AND customer_email ILIKE ${like}
+      UNION SELECT id FROM orders WHERE tenant_id = ${tenant} AND customer_name ILIKE ${like}
+      UNION SELECT order_id FROM order_lines WHERE tenant_id = ${tenant} AND sku ILIKE ${like})`);
+  }
+  return where;
+}

@@ -1,0 +1,37 @@
+import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors/app-error';
+import { locales } from '@/lib/i18n/routing';
+import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
+
+function assertLocale(locale: string): void {
+  if (!(locales as readonly string[]).includes(locale)) throw new AppError('unprocessable', `Unknown language ${locale}`);
+}
+
+/** A member's own language, applied when they next sign in. */
+export async function setUserLanguage(userId: string, locale: string): Promise<void> {
+  assertLocale(locale);
+  await db().user.update({ where: { id: userId }, data: { locale } });
+}
+
+/** The merchant's language, for members without their own. Support may change it; it is audited. */
+export async function setTenantLanguage(tenantId: string, actor: TAuditActor, locale: string): Promise<void> {
+  assertLocale(locale);
+  await db().$transaction(async (tx) => {
+    const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { locale: true } });
+    await tx.tenant.update({ where: { id: tenantId }, data: { locale } });
+    await recordAuditEvent(
+      prismaExecutor(tx),
+      { tenantId, actor, action: 'tenant.language_changed', subjectType: 'tenant', subjectId: tenantId, before: { locale: before.locale }, after: { locale } },
+    );
+  });
+}
+
+/** Where a member lands after signing in: their language, else the merchant's, else the current one. */
+export async function preferredLocaleOf(userId: string, fallback: string): Promise<string> {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: { locale: true, memberships: { select: { tenant: { select: { locale: true } } }, take: 1, orderBy: { createdAt: 'asc' } } },
+  });
+  const locale = user?.locale ?? user?.memberships[0]?.tenant.locale ?? fallback;
+  return (locales as readonly string[]).includes(locale) ? locale : fallback;
+}
