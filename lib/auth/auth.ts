@@ -35,6 +35,8 @@ function createAuth() {
       useSecureCookies: baseURL.startsWith('https://') || isLoopback(baseURL),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       database: { generateId: ({ model }) => createId(prefixes[model] ?? 'ses') },
+      // Behind a proxy, list its addresses (CIDR, comma-separated) so the client IP can be trusted.
+      ipAddress: { trustedProxies: (process.env.TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean) },
     },
     plugins: [shopifyEmbeddedSignIn(), nextCookies()],
   });

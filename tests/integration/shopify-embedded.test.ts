@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { GET as openEmbedded } from '@/app/shopify/route';
+import { auth } from '@/lib/auth/auth';
+import { db } from '@/lib/db/client';
+import { signSessionToken } from '@/tests/support/session-token';
+import { addShopifyStore, createTestTenant } from '@/tests/support/tenants';
+
+function open(query: string, headers: Record<string, string> = {}) {
+  return openEmbedded(new Request(`http://localhost:3000/shopify${query}`, { headers }));
+}
+
+describe('embedded in Shopify admin', () => {
+  it('signs in from a valid session token and lets only that shop frame the app', async () => {
+    const { tenantId } = await createTestTenant();
+    const { shopDomain, storeId } = await addShopifyStore(tenantId);
+    const response = await open(`?shop=${shopDomain}&id_token=${signSessionToken(shopDomain)}`, { 'accept-language': 'fr-FR,fr;q=0.9' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/fr/orders?store=${storeId}`);
+    expect(response.headers.get('content-security-policy')).toBe(`frame-ancestors https://${shopDomain} https://admin.shopify.com`);
+    const sessionCookie = response.headers.getSetCookie().find((cookie) => cookie.includes('session_token'))!;
+    expect(sessionCookie).toMatch(/SameSite=None/i);
+    expect(sessionCookie).toMatch(/Secure/i);
+    expect(sessionCookie).toMatch(/Partitioned/i);
+    const session = await auth().api.getSession({ headers: new Headers({ cookie: sessionCookie.split(';')[0]! }) });
+    const membership = await db().membership.findFirst({ where: { tenantId, userId: session!.user.id } });
+    expect(membership?.role).toBe('owner');
+  });
+
+  it('accepts the token as a Bearer header, and maps the same Shopify user to the same hub user', async () => {
+    const { tenantId } = await createTestTenant();
+    const { shopDomain } = await addShopifyStore(tenantId);
+    const first = await open('', { authorization: `Bearer ${signSessionToken(shopDomain, { subject: '77' })}` });
+    const second = await open('', { authorization: `Bearer ${signSessionToken(shopDomain, { subject: '77' })}` });
+    expect(first.status).toBe(303);
+    expect(second.status).toBe(303);
+    expect(await db().account.count({ where: { providerId: 'shopify', accountId: `${shopDomain}:77` } })).toBe(1);
+  });
+
+  it('refuses expired, forged, wrong-audience and unknown-shop tokens', async () => {
+    const { tenantId } = await createTestTenant();
+    const { shopDomain } = await addShopifyStore(tenantId);
+    const refused = [
+      signSessionToken(shopDomain, { expiresInSeconds: -120 }),
+      signSessionToken(shopDomain, { secret: 'not-the-app-secret' }),
+      signSessionToken(shopDomain, { audience: 'another-app' }),
+      signSessionToken('nobody-here.myshopify.com'),
+      'not.a.jwt',
+    ];
+    for (const token of refused) {
+      const response = await open(`?id_token=${token}`);
+      expect(response.status).toBe(401);
+      expect(response.headers.getSetCookie()).toEqual([]);
+      expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    }
+    expect((await open('')).status).toBe(401);
+  });
+});
