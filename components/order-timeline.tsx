@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { TTimelineEntry } from '@/lib/orders/get-order-detail';
+import { ZOrderStatus } from '@/lib/orders/canonical-order';
+import { ZWebhookEventStatus } from '@/lib/events/webhook-event-status';
 
 function field(value: unknown, name: string): string {
   return value && typeof value === 'object' && name in value ? String((value as Record<string, unknown>)[name]) : '';
@@ -10,18 +12,20 @@ export async function OrderTimeline({ entries }: { entries: TTimelineEntry[] }) 
   const format = await getFormatter();
   const describe = (entry: TTimelineEntry): string => {
     if (entry.kind === 'webhook') {
-      return t('timeline.webhook', { topic: entry.topic, status: t(`eventStatuses.${entry.status}`) });
+      const status = ZWebhookEventStatus.safeParse(entry.status);
+      return t('timeline.webhook', { topic: entry.topic, status: status.success ? t(`eventStatuses.${status.data}`) : entry.status });
     }
+    const statusLabel = (value: string) => {
+      const status = ZOrderStatus.safeParse(value);
+      return status.success ? t(`statuses.${status.data}`) : value;
+    };
     switch (entry.action) {
       case 'order.created':
         return t('timeline.created', { number: field(entry.after, 'number') });
       case 'order.renumbered':
         return t('timeline.renumbered', { from: field(entry.before, 'number'), to: field(entry.after, 'number') });
       case 'order.status_changed':
-        return t('timeline.statusChanged', {
-          from: t(`statuses.${field(entry.before, 'status')}`),
-          to: t(`statuses.${field(entry.after, 'status')}`),
-        });
+        return t('timeline.statusChanged', { from: statusLabel(field(entry.before, 'status')), to: statusLabel(field(entry.after, 'status')) });
       case 'order.deleted':
         return t('timeline.deleted');
       case 'order.payloads_viewed':

@@ -3,13 +3,14 @@ import { notFound } from '@/lib/errors/app-error';
 import type { TAddress, TPlatform } from '@/lib/orders/canonical-order';
 
 import { findLines } from '@/lib/orders/list-orders';
+import type { TWebhookEventStatus } from '@/lib/events/webhook-event-status';
 import { orderColumns, type TOrderLineRow, type TOrderRow } from '@/lib/orders/serialize-order';
 
 export type TTimelineEntry =
   | { kind: 'audit'; at: Date; action: string; actor: string; before: unknown; after: unknown }
   | { kind: 'webhook'; at: Date; eventId: string; topic: string; status: string; attempts: number; lastError: string | null; processedAt: Date | null };
 
-export type TOrderEvent = { id: string; topic: string; status: string; receivedAt: Date; rawBody: string; headers: Record<string, string> };
+export type TOrderEvent = { id: string; topic: string; status: TWebhookEventStatus; receivedAt: Date; rawBody: string; headers: Record<string, string> };
 
 export type TOrderDetail = {
   order: TOrderRow & {
@@ -48,7 +49,7 @@ export async function getOrderDetail(tenantId: string, orderId: string, visibleS
         WHERE tenant_id = $1 AND subject_type = 'order' AND subject_id = $2 ORDER BY created_at`,
       [tenantId, orderId],
     ),
-    pool().query<{ id: string; topic: string; status: string; attempts: number; last_error: string | null; received_at: Date; processed_at: Date | null; raw_body: string; headers: Record<string, string> }>(
+    pool().query<{ id: string; topic: string; status: TWebhookEventStatus; attempts: number; last_error: string | null; received_at: Date; processed_at: Date | null; raw_body: string; headers: Record<string, string> }>(
       `SELECT id, topic, status, attempts, last_error, received_at, processed_at, raw_body, headers FROM webhook_events
         WHERE tenant_id = $1 AND order_id = $2 ORDER BY received_at`,
       [tenantId, orderId],

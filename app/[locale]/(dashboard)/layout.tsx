@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
-import { setRequestLocale } from 'next-intl/server';
+
 import { db } from '@/lib/db/client';
 import { requireMember } from '@/lib/auth/require-member';
 import { TopBar } from '@/components/top-bar';
+import { pageLocale } from '@/lib/i18n/page-locale';
 
 export default async function DashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const member = await requireMember(locale);
   const stores = await db().store.findMany({
     where: { tenantId: member.tenantId, ...(member.storeIds ? { id: { in: member.storeIds } } : {}) },

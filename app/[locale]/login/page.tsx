@@ -1,12 +1,12 @@
 import { redirect } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { currentMember } from '@/lib/auth/current-member';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { LoginForm } from '@/components/login-form';
+import { pageLocale } from '@/lib/i18n/page-locale';
 
 export default async function LoginPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   if (await currentMember()) redirect(`/${locale}/home`);
   const t = await getTranslations();
   return (

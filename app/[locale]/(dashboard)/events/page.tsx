@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/current-member';
 import { requireMember } from '@/lib/auth/require-member';
 import { Link } from '@/lib/i18n/navigation';
 import { listFailedEvents } from '@/lib/events/list-failed-events';
 import { ignoreEvent, retryEvent } from '@/lib/actions/event-actions';
 import { ChannelIcon } from '@/components/channel-icon';
+import { pageLocale } from '@/lib/i18n/page-locale';
 
 export default async function FailedEventsPage({
   params,
@@ -13,8 +14,7 @@ export default async function FailedEventsPage({
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const member = await requireMember(locale);
   const storeParam = (await searchParams).store;
   const store = typeof storeParam === 'string' && storeParam ? storeParam : null;

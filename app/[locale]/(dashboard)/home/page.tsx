@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireMember } from '@/lib/auth/require-member';
 import { Link } from '@/lib/i18n/navigation';
 import { getHomeSummary } from '@/lib/dashboard/get-home-summary';
 import { orderTabs } from '@/lib/orders/order-filters';
 import { OrdersChart } from '@/components/orders-chart';
+import { pageLocale } from '@/lib/i18n/page-locale';
 
 export default async function HomePage({
   params,
@@ -12,8 +13,7 @@ export default async function HomePage({
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const member = await requireMember(locale);
   const storeParam = (await searchParams).store;
   const store = typeof storeParam === 'string' && storeParam ? storeParam : null;

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db/client';
 import { can } from '@/lib/auth/current-member';
 import { requireMember } from '@/lib/auth/require-member';
@@ -9,10 +9,10 @@ import { listMembers, listOpenInvitations } from '@/lib/tenancy/invitations';
 import { saveMerchantLanguage } from '@/lib/actions/language-actions';
 import { revokeInvite } from '@/lib/actions/member-actions';
 import { InviteForm } from '@/components/invite-form';
+import { pageLocale } from '@/lib/i18n/page-locale';
 
 export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const member = await requireMember(locale);
   const mayManageMembers = can(member, 'members.manage');
   if (!mayManageMembers && !can(member, 'language.manage')) notFound();

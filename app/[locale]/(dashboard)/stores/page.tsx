@@ -1,13 +1,13 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireMember } from '@/lib/auth/require-member';
 import { listStoreOverview } from '@/lib/stores/list-store-overview';
 import { ChannelIcon } from '@/components/channel-icon';
+import { pageLocale } from '@/lib/i18n/page-locale';
 
 const statusColors = { active: 'bg-emerald-100 text-emerald-800', disconnected: 'bg-slate-200 text-slate-700', needs_reconnection: 'bg-amber-100 text-amber-800' } as const;
 
 export default async function StoresPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const member = await requireMember(locale);
   const stores = await listStoreOverview(member.tenantId, member.storeIds);
   const t = await getTranslations();

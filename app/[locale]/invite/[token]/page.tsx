@@ -1,11 +1,12 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { unsafeFindInvitation } from '@/lib/tenancy/invitations';
 import { AcceptInviteForm } from '@/components/accept-invite-form';
 import { LanguageSwitcher } from '@/components/language-switcher';
+import { pageLocale } from '@/lib/i18n/page-locale';
 
 export default async function InvitePage({ params }: { params: Promise<{ locale: string; token: string }> }) {
-  const { locale, token } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
+  const { token } = await params;
   const invitation = await unsafeFindInvitation(token);
   const t = await getTranslations();
   return (

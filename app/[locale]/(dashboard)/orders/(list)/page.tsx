@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db/client';
 import { requireMember } from '@/lib/auth/require-member';
 import { AppError } from '@/lib/errors/app-error';
@@ -10,6 +10,7 @@ import { filtersOf, parseOrderSearchParams, withSearchParams } from '@/lib/order
 import { ChannelIcon } from '@/components/channel-icon';
 import { OrderNumber } from '@/components/order-number';
 import { StatusBadge } from '@/components/status-badge';
+import { pageLocale } from '@/lib/i18n/page-locale';
 
 const statuses = ['pending', 'paid', 'partially_fulfilled', 'fulfilled', 'cancelled', 'refunded'] as const;
 const channels = ['shopify', 'woocommerce', 'tiktok'] as const;
@@ -21,8 +22,7 @@ export default async function OrdersPage({
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const member = await requireMember(locale);
   const search = parseOrderSearchParams(await searchParams);
   const filters = filtersOf(search, member.storeIds);

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/current-member';
 import { actorOf, requireMember } from '@/lib/auth/require-member';
 import { AppError } from '@/lib/errors/app-error';
@@ -10,6 +10,7 @@ import { ChannelIcon } from '@/components/channel-icon';
 import { OrderNumber } from '@/components/order-number';
 import { StatusBadge } from '@/components/status-badge';
 import { OrderTimeline } from '@/components/order-timeline';
+import { pageLocale } from '@/lib/i18n/page-locale';
 
 function prettyJson(raw: string): string {
   try {
@@ -26,8 +27,8 @@ export default async function OrderPage({
   params: Promise<{ locale: string; id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
+  const { id } = await params;
   const member = await requireMember(locale);
   const showPayloads = (await searchParams).payloads === '1' && can(member, 'payloads.read');
   let detail: TOrderDetail;
