@@ -29,11 +29,24 @@ export function AcceptInviteForm({ token }: { token: string }) {
         {t('auth.email')}
         <input name="email" type="email" required autoComplete="username" className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
       </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        {t('auth.password')}
-        <input name="password" type="password" required minLength={8} autoComplete="new-password" className="rounded-md border border-slate-300 px-3 py-2 font-normal" />
-        <span className="font-normal text-slate-500">{t('invite.passwordHelp')}</span>
-      </label>
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor="invite-password" className="font-medium">
+          {t('auth.password')}
+        </label>
+        <input
+          id="invite-password"
+          name="password"
+          type="password"
+          required
+          minLength={8}
+          autoComplete="new-password"
+          aria-describedby="invite-password-help"
+          className="rounded-md border border-slate-300 px-3 py-2"
+        />
+        <span id="invite-password-help" className="text-slate-500">
+          {t('invite.passwordHelp')}
+        </span>
+      </div>
       {state && !state.ok ? (
         <p role="alert" className="text-sm text-red-700">
           {t(`errors.${state.code === 'conflict' ? 'emailTaken' : state.code === 'not_found' ? 'invitationInvalid' : 'checkFields'}`)}

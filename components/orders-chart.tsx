@@ -46,7 +46,9 @@ export async function OrdersChart({ days }: { days: TDailyOrders[] }) {
           </span>
         ))}
       </figcaption>
-      <table className="sr-only">
+      {/* Tables ignore overflow:hidden, so the visually hidden box is a div around it. */}
+      <div className="sr-only">
+      <table>
         <caption>{t('home.chartTitle')}</caption>
         <thead>
           <tr>
@@ -69,6 +71,7 @@ export async function OrdersChart({ days }: { days: TDailyOrders[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
