@@ -1,6 +1,7 @@
 import { auth } from '@/lib/auth/auth';
 import { embeddedSessionPath } from '@/lib/auth/shopify-embedded-sign-in';
 import { negotiateLocale } from '@/lib/i18n/negotiate-locale';
+import { translatorFor } from '@/lib/i18n/load-messages';
 import { preferredLocaleOf } from '@/lib/tenancy/set-language';
 import { embeddedShopCookie, frameAncestorsFor } from '@/lib/http/security-headers';
 
@@ -15,14 +16,16 @@ export async function openEmbeddedApp(request: Request): Promise<Response> {
   const token = url.searchParams.get('id_token');
   if (token) signIn.searchParams.set('id_token', token);
   const answer = await auth().handler(new Request(signIn, { headers: request.headers }));
+  const browserLocale = negotiateLocale(request.headers.get('accept-language'));
   if (!answer.ok) {
-    return new Response('This link is not valid for Order hub. Open the app again from your Shopify admin.', {
+    const t = await translatorFor(browserLocale);
+    return new Response(t('errors.embeddedInvalid'), {
       status: 401,
       headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': "frame-ancestors 'none'" },
     });
   }
   const { storeId, shop, userId } = (await answer.json()) as { storeId: string; shop: string; userId: string };
-  const locale = await preferredLocaleOf(userId, negotiateLocale(request.headers.get('accept-language')));
+  const locale = await preferredLocaleOf(userId, browserLocale);
   const headers = new Headers({
     location: `/${locale}/orders?store=${encodeURIComponent(storeId)}`,
     'content-security-policy': frameAncestorsFor(shop),

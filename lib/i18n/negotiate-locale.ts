@@ -1,7 +1,7 @@
-import { locales, routing } from '@/lib/i18n/routing';
+import { locales, routing, type TLocale } from '@/lib/i18n/routing';
 
 /** The best of our locales for an Accept-Language header (`pt-BR`, `zh-CN`; `pt` → pt-BR, `zh` → zh-CN). */
-export function negotiateLocale(acceptLanguage: string | null): string {
+export function negotiateLocale(acceptLanguage: string | null): TLocale {
   const requested = (acceptLanguage ?? '')
     .split(',')
     .map((part) => {

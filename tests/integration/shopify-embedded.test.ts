@@ -47,8 +47,9 @@ describe('embedded in Shopify admin', () => {
       'not.a.jwt',
     ];
     for (const token of refused) {
-      const response = await open(`?id_token=${token}`);
+      const response = await open(`?id_token=${token}`, { 'accept-language': 'de' });
       expect(response.status).toBe(401);
+      expect(await response.text()).toBe('Dieser Link ist ungültig. Öffnen Sie die App erneut aus Ihrem Shopify-Adminbereich.');
       expect(response.headers.getSetCookie()).toEqual([]);
       expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
     }
