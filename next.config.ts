@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server-only packages with native or worker-thread parts stay out of the bundle.
-  serverExternalPackages: ['pino', 'pino-pretty', 'thread-stream', 'pg', '@prisma/adapter-pg', 'bullmq', 'ioredis'],
+  serverExternalPackages: ['pino', 'pino-pretty', 'thread-stream', 'pg', '@prisma/adapter-pg', 'bullmq', 'ioredis', '@shopify/shopify-api'],
   async headers() {
     return [
       {

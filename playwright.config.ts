@@ -25,6 +25,15 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
     {
+      name: 'fakes',
+      command: 'node_modules/.bin/tsx tests/fakes/serve-fakes.ts',
+      wait: { stdout: /platform fakes listening/ },
+      timeout: 60_000,
+      stdout: 'pipe',
+      env: { ...(process.env as Record<string, string>), FAKE_TIKTOK_REDIRECT_URL: `${baseURL}/api/stores/tiktok/callback` },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
       name: 'web',
       command: `node_modules/.bin/next start -p ${port}`,
       url: `${baseURL}/api/health`,

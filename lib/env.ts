@@ -18,11 +18,20 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   APP_URL: z.string().url().optional(),
   ENCRYPTION_KEY: ZHexOrBase64Key,
+  BETTER_AUTH_SECRET: z.string().min(16, 'must be at least 16 characters'),
   SHOPIFY_API_KEY: z.string().min(1),
   SHOPIFY_API_SECRET: z.string().min(1),
   TIKTOK_APP_KEY: z.string().min(1),
   TIKTOK_APP_SECRET: z.string().min(1),
   TIKTOK_API_BASE: z.string().url().default('https://open-api.tiktokglobalshop.com'),
+  // Token exchange and refresh live on their own host (platforms.md C1).
+  TIKTOK_AUTH_BASE: z.string().url().default('https://auth.tiktok-shops.com'),
+  TIKTOK_AUTHORIZE_URL: z.string().url().default('https://services.us.tiktokshop.com/open/authorize'),
+  TIKTOK_SERVICE_ID: z.string().min(1).default('order-hub'),
+  // Where a shop's Admin lives; `{shop}` is replaced by the myshopify domain.
+  SHOPIFY_SHOP_URL_TEMPLATE: z.string().includes('{shop}').default('https://{shop}'),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(15 * 60 * 1000),
+  BACKFILL_DAYS: z.coerce.number().int().positive().default(60),
   // BullMQ key prefix. The braces are a Redis Cluster hash tag: every key of a queue on one slot.
   QUEUE_PREFIX: z.string().min(1).default('{hub}'),
   INGEST_CONCURRENCY: z.coerce.number().int().positive().default(16),

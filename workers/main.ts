@@ -3,40 +3,61 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { disconnectDatabase } from '@/lib/db/client';
 import { createWorkerConnection } from '@/lib/queue/connection';
-import { closeIngestQueue } from '@/lib/queue/ingest-queue';
-import { queueNames } from '@/lib/queue/job-definitions';
+import { closeProducer, producerQueue } from '@/lib/queue/producer';
+import { jobNames, queueNames } from '@/lib/queue/job-definitions';
 import { sweepInbox } from '@/lib/ingest/sweep-inbox';
 import { ingestWebhookJob } from '@/workers/jobs/ingest-webhook';
+import { backfillStoreJob } from '@/workers/jobs/backfill-store';
+import { reconcileStoreJob } from '@/workers/jobs/reconcile-store';
+import { reconcileAllJob } from '@/workers/jobs/reconcile-all';
+import { beginShutdown } from '@/workers/shutdown';
 
-// The worker process: the ingest queue's consumer and the inbox sweeper. Never started inside
-// the web process. SIGTERM lets active jobs finish before it exits.
+// The worker process: the ingest and sync queues' consumers, the inbox sweeper and the
+// reconciliation schedule. Never started inside the web process. SIGTERM lets active jobs finish.
 
-const jobs = [ingestWebhookJob];
-const jobsByName = new Map<string, (typeof jobs)[number]>(jobs.map((job) => [job.name, job]));
+type TJobDefinition = { name: string; schema: { safeParse: (data: unknown) => { success: true; data: unknown } | { success: false; error: Error } }; handle: (data: never, job: Job) => Promise<unknown> };
 
-async function processJob(job: Job): Promise<unknown> {
-  const definition = jobsByName.get(job.name);
-  if (!definition) throw new UnrecoverableError(`Unknown job ${job.name}`);
-  const data = definition.schema.safeParse(job.data);
-  if (!data.success) throw new UnrecoverableError(`Invalid ${job.name} payload: ${data.error.message}`);
-  return definition.handle(data.data, job);
+function processorFor(definitions: TJobDefinition[]) {
+  const byName = new Map(definitions.map((definition) => [definition.name, definition]));
+  return async (job: Job): Promise<unknown> => {
+    const definition = byName.get(job.name);
+    if (!definition) throw new UnrecoverableError(`Unknown job ${job.name}`);
+    const data = definition.schema.safeParse(job.data);
+    if (!data.success) throw new UnrecoverableError(`Invalid ${job.name} payload: ${data.error.message}`);
+    return definition.handle(data.data as never, job);
+  };
 }
 
 const connection = createWorkerConnection();
 connection.on('error', (error) => logger.debug({ err: error }, 'Redis worker connection error'));
 
-const worker = new Worker(queueNames.ingest, processJob, {
-  connection,
-  prefix: env().QUEUE_PREFIX,
-  concurrency: env().INGEST_CONCURRENCY,
-  // A killed worker's jobs come back after ~10 s instead of BullMQ's default 30-60 s.
-  lockDuration: 10_000,
-  stalledInterval: 5_000,
-});
-worker.on('error', (error) => logger.warn({ err: error }, 'ingest worker error'));
-worker.on('failed', (job, error) =>
-  logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, reason: error.message }, 'ingest job failed'),
-);
+// A killed worker's jobs come back after ~10 s instead of BullMQ's default 30-60 s.
+const stallOptions = { lockDuration: 10_000, stalledInterval: 5_000 };
+
+const workers = [
+  new Worker(queueNames.ingest, processorFor([ingestWebhookJob as TJobDefinition]), {
+    connection,
+    prefix: env().QUEUE_PREFIX,
+    concurrency: env().INGEST_CONCURRENCY,
+    ...stallOptions,
+  }),
+  new Worker(queueNames.sync, processorFor([backfillStoreJob, reconcileStoreJob, reconcileAllJob] as TJobDefinition[]), {
+    connection,
+    prefix: env().QUEUE_PREFIX,
+    concurrency: 4,
+    ...stallOptions,
+  }),
+];
+for (const worker of workers) {
+  worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
+  worker.on('failed', (job, error) =>
+    logger.warn({ queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, reason: error.message }, 'job failed'),
+  );
+}
+
+producerQueue(queueNames.sync)
+  .upsertJobScheduler('reconcile-all', { every: env().RECONCILE_INTERVAL_MS }, { name: jobNames.reconcileAll, data: {} })
+  .catch((error) => logger.warn({ err: error }, 'could not schedule reconciliation'));
 
 let sweeping = false;
 const sweeper = setInterval(() => {
@@ -55,11 +76,12 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  beginShutdown();
   logger.info({ signal }, 'worker stopping; letting active jobs finish');
   clearInterval(sweeper);
-  await worker.close();
+  await Promise.all(workers.map((worker) => worker.close()));
   connection.disconnect();
-  await closeIngestQueue();
+  await closeProducer();
   await disconnectDatabase();
   logger.info('worker stopped');
   process.exit(0);

@@ -3,13 +3,14 @@ import { setSessionCookie } from 'better-auth/cookies';
 import { db } from '@/lib/db/client';
 import { createId } from '@/lib/ids';
 import { shopify } from '@/lib/platforms/shopify/shopify-api';
-import { unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route';
+import { ensureStoreForSessionToken } from '@/lib/stores/shopify/shopify-install';
+import { logger } from '@/lib/log';
 import { normalizeShopDomain } from '@/lib/stores/route-key';
 
 // Signs in a merchant who opens the app inside Shopify admin. App Bridge hands us a session
 // token (a one-minute HS256 JWT signed with the app secret, audience = API key); its `dest` names
-// the shop, which names the store and so the tenant. The Shopify user (`sub`) gets a hub user
-// of its own, a member of that tenant.
+// the shop, which names the store and so the tenant (a shop without one is connected on the spot
+// by token exchange). The Shopify user (`sub`) gets a hub user of its own, a member of that tenant.
 
 function sessionTokenOf(request: Request | undefined, query: Record<string, unknown> | undefined): string | null {
   const fromQuery = typeof query?.id_token === 'string' ? query.id_token : null;
@@ -55,8 +56,13 @@ export function shopifyEmbeddedSignIn() {
         } catch {
           throw context.error('UNAUTHORIZED', { message: 'Invalid or expired Shopify session token' });
         }
-        const store = await unsafeFindStoreByRoute('shopify', shop);
-        if (!store) throw context.error('UNAUTHORIZED', { message: 'This shop is not connected to Order hub' });
+        let store: { tenantId: string; storeId: string };
+        try {
+          store = await ensureStoreForSessionToken(shop, token);
+        } catch (error) {
+          logger.warn({ err: error, shop }, 'could not connect the shop from its session token');
+          throw context.error('UNAUTHORIZED', { message: 'This shop could not be connected to Order hub' });
+        }
 
         const userId = await findOrCreateShopifyUser(store.tenantId, shop, shopifyUserId);
         const session = await context.context.internalAdapter.createSession(userId);

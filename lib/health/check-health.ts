@@ -1,5 +1,5 @@
 import { pool } from '@/lib/db/client';
-import { pingRedis } from '@/lib/queue/ingest-queue';
+import { pingRedis } from '@/lib/queue/producer';
 
 export type THealth = { status: 'ok' | 'unavailable'; postgres: 'up' | 'down'; redis: 'up' | 'down' };
 

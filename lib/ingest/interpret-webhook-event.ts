@@ -14,7 +14,9 @@ export type TEventStore = { shopCipher: string | null; credentials: string | nul
 export type TEventAction =
   | { kind: 'record'; order: TCanonicalOrder }
   | { kind: 'delete'; externalId: string }
-  | { kind: 'ignore'; reason: string };
+  | { kind: 'ignore'; reason: string }
+  | { kind: 'disconnect' }
+  | { kind: 'compliance'; topic: 'customers/data_request' | 'customers/redact' | 'shop/redact'; payload: unknown };
 
 function parseBody(event: TStoredEvent): unknown {
   try {
@@ -29,6 +31,10 @@ export async function interpretWebhookEvent(event: TStoredEvent, store: TEventSt
   const payload = parseBody(event);
   switch (event.platform) {
     case 'shopify':
+      if (event.topic === 'app/uninstalled') return { kind: 'disconnect' };
+      if (event.topic === 'customers/data_request' || event.topic === 'customers/redact' || event.topic === 'shop/redact') {
+        return { kind: 'compliance', topic: event.topic, payload };
+      }
       return { kind: 'record', order: normalizeShopifyOrder(payload) };
     case 'woocommerce': {
       if (event.topic === 'order.deleted') {

@@ -3,12 +3,15 @@ import { logger } from '@/lib/log';
 import { recordOrder, recordOrderDeleted } from '@/lib/orders/record-order';
 import { PayloadValidationError } from '@/lib/ingest/payload-validation-error';
 import { interpretWebhookEvent } from '@/lib/ingest/interpret-webhook-event';
-import { markEventIgnored, recordEventFailure } from '@/lib/ingest/webhook-event-status';
+import { markEventIgnored, markEventProcessed, recordEventFailure } from '@/lib/ingest/webhook-event-status';
+import { disconnectStore, markStoreNeedsReconnection } from '@/lib/stores/connect-store';
+import { exportCustomerData, redactCustomer, redactShop } from '@/lib/stores/compliance/shopify-compliance';
+import { StoreAuthorizationError } from '@/lib/platforms/platform-errors';
 import { flagOrderOfFailedEvent } from '@/lib/ingest/flag-order-of-failed-event';
 import type { TPlatform } from '@/lib/orders/canonical-order';
 import type { TAuditActor } from '@/lib/audit/record-audit-event';
 
-export type TProcessOutcome = 'created' | 'updated' | 'stale' | 'deleted' | 'ignored' | 'skipped' | 'missing';
+export type TProcessOutcome = 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted' | 'ignored' | 'skipped' | 'missing' | 'disconnected' | 'compliance';
 
 type TEventRow = {
   store_id: string;
@@ -47,6 +50,17 @@ export async function processWebhookEvent(tenantId: string, eventId: string, att
       await markEventIgnored(tenantId, eventId, action.reason);
       return 'ignored';
     }
+    if (action.kind === 'disconnect') {
+      await disconnectStore(tenantId, event.store_id, platformActor);
+      await markEventProcessed(pool(), tenantId, eventId, null);
+      return 'disconnected';
+    }
+    if (action.kind === 'compliance') {
+      if (action.topic === 'customers/data_request') await exportCustomerData(tenantId, event.store_id, eventId, action.payload);
+      else if (action.topic === 'customers/redact') await redactCustomer(tenantId, event.store_id, eventId, action.payload);
+      else await redactShop(tenantId, event.store_id);
+      return 'compliance';
+    }
     if (action.kind === 'delete') {
       await recordOrderDeleted({ tenantId, storeId: event.store_id, externalId: action.externalId, eventId, actor: platformActor });
       return 'deleted';
@@ -61,6 +75,8 @@ export async function processWebhookEvent(tenantId: string, eventId: string, att
     });
     return result.outcome;
   } catch (error) {
+    // The platform refused the store's token (TikTok order detail): the merchant must reconnect.
+    if (error instanceof StoreAuthorizationError) await markStoreNeedsReconnection(tenantId, event.store_id, error.message).catch(() => undefined);
     const isPermanent = error instanceof PayloadValidationError;
     const reason = error instanceof Error ? error.message : String(error);
     const isFinal = isPermanent || attempt.isFinal;

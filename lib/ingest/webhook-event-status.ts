@@ -3,7 +3,7 @@ import { pool, type TSql } from '@/lib/db/client';
 // Status changes of an inbox row. A processed or ignored event is final; FAILED can go back to
 // the queue when someone retries it.
 
-export async function markEventProcessed(sql: TSql, tenantId: string, eventId: string, orderId: string | null): Promise<void> {
+export async function markEventProcessed(sql: Pick<TSql, 'query'>, tenantId: string, eventId: string, orderId: string | null): Promise<void> {
   await sql.query(
     `UPDATE webhook_events
         SET status = 'PROCESSED', order_id = COALESCE($3, order_id), attempts = attempts + 1, last_error = NULL, processed_at = now()

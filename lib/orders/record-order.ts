@@ -17,7 +17,8 @@ export type TRecordOrderInput = {
   actor: TAuditActor;
 };
 
-export type TRecordOrderResult = { orderId: string; number: string; outcome: 'created' | 'updated' | 'stale' };
+/** `unchanged`: the same state as stored (applied again, harmlessly); `stale`: older, dropped. */
+export type TRecordOrderResult = { orderId: string; number: string; outcome: 'created' | 'updated' | 'unchanged' | 'stale' };
 
 /**
  * Records one order from any channel in ONE transaction: upsert by (tenant, store, external id),
@@ -55,7 +56,8 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
           after: { status: order.status },
         });
       }
-      result = { orderId: existing.id, number: existing.number, outcome: 'updated' };
+      const isSameState = order.sourceUpdatedAt.getTime() === existing.source_updated_at.getTime();
+      result = { orderId: existing.id, number: existing.number, outcome: isSameState ? 'unchanged' : 'updated' };
     }
     if (input.eventId) await markEventProcessed(sql, tenantId, input.eventId, result.orderId);
     return result;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Job payloads are checked when enqueued and again when processed. The handlers live in
 // workers/jobs; the web process only needs the names and schemas to enqueue.
 
-export const queueNames = { ingest: 'ingest' } as const;
+export const queueNames = { ingest: 'ingest', sync: 'sync' } as const;
 
 export const ZIngestWebhookJob = z.object({
   tenantId: z.string().min(1),
@@ -11,4 +11,12 @@ export const ZIngestWebhookJob = z.object({
 });
 export type TIngestWebhookJob = z.infer<typeof ZIngestWebhookJob>;
 
-export const jobNames = { ingestWebhook: 'ingest-webhook' } as const;
+export const ZStoreJob = z.object({ tenantId: z.string().min(1), storeId: z.string().min(1) });
+export type TStoreJob = z.infer<typeof ZStoreJob>;
+
+export const jobNames = {
+  ingestWebhook: 'ingest-webhook',
+  backfillStore: 'backfill-store',
+  reconcileStore: 'reconcile-store',
+  reconcileAll: 'reconcile-all',
+} as const;

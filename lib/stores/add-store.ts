@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors/app-error';
-import { createId } from '@/lib/ids';
-import { isUniqueViolation } from '@/lib/api/error-response';
-import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
-import { normalizeShopDomain, routeKeyOf } from '@/lib/stores/route-key';
-import { sealStoreCredentials } from '@/lib/stores/store-credentials';
+import type { TAuditActor } from '@/lib/audit/record-audit-event';
+import { normalizeShopDomain } from '@/lib/stores/route-key';
+import { insertStore } from '@/lib/stores/connect-store';
 
 export const ZAddStoreInput = z.discriminatedUnion('platform', [
   z.object({
@@ -42,43 +38,28 @@ function defaultName(input: z.infer<typeof ZAddStoreInput>): string {
   return `TikTok Shop ${input.shopId}`;
 }
 
-/** Adds a store to a tenant and claims its webhook route; a shop belongs to one tenant only. */
+/** Adds a store to a tenant (ops CLI) and claims its webhook route; a shop belongs to one tenant only. */
 export async function addStore(tenantId: string, rawInput: TAddStoreInput, actor: TAuditActor): Promise<{ storeId: string }> {
   const input = ZAddStoreInput.parse(rawInput);
-  const storeId = createId('sto');
-  const store = {
+  const storeId = await insertStore(
     tenantId,
-    id: storeId,
-    platform: input.platform,
-    name: input.name ?? defaultName(input),
-    shopDomain: input.platform === 'shopify' ? input.shopDomain : null,
-    siteUrl: input.platform === 'woocommerce' ? input.siteUrl : null,
-    shopId: input.platform === 'tiktok' ? input.shopId : null,
-    shopCipher: input.platform === 'tiktok' ? input.shopCipher : null,
-    credentials: sealStoreCredentials({
-      accessToken: 'accessToken' in input ? input.accessToken : undefined,
-      refreshToken: 'refreshToken' in input ? input.refreshToken : undefined,
-      webhookSecret: input.platform === 'woocommerce' ? input.webhookSecret : undefined,
-      consumerKey: input.platform === 'woocommerce' ? input.consumerKey : undefined,
-      consumerSecret: input.platform === 'woocommerce' ? input.consumerSecret : undefined,
-    }),
-  };
-  const tenant = await db().tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
-  if (!tenant) throw new AppError('not_found', `No tenant ${tenantId}`);
-  try {
-    await db().$transaction(async (tx) => {
-      await tx.store.create({ data: store });
-      await tx.storeRoute.create({
-        data: { platform: input.platform, routeKey: routeKeyOf(input.platform, store), tenantId, storeId },
-      });
-      await recordAuditEvent(
-        prismaExecutor(tx),
-        { tenantId, actor, action: 'store.added', subjectType: 'store', subjectId: storeId, after: { platform: store.platform, name: store.name } },
-      );
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', 'This shop is already connected to an account');
-    throw error;
-  }
+    {
+      platform: input.platform,
+      name: input.name ?? defaultName(input),
+      shopDomain: input.platform === 'shopify' ? input.shopDomain : null,
+      siteUrl: input.platform === 'woocommerce' ? input.siteUrl : null,
+      shopId: input.platform === 'tiktok' ? input.shopId : null,
+      shopCipher: input.platform === 'tiktok' ? input.shopCipher : null,
+      credentials: {
+        accessToken: 'accessToken' in input ? input.accessToken : undefined,
+        refreshToken: 'refreshToken' in input ? input.refreshToken : undefined,
+        webhookSecret: input.platform === 'woocommerce' ? input.webhookSecret : undefined,
+        consumerKey: input.platform === 'woocommerce' ? input.consumerKey : undefined,
+        consumerSecret: input.platform === 'woocommerce' ? input.consumerSecret : undefined,
+      },
+    },
+    actor,
+    'store.added',
+  );
   return { storeId };
 }

@@ -4,6 +4,10 @@ import { openJson, sealJson } from '@/lib/crypto/seal';
 export type TStoreCredentials = {
   accessToken?: string;
   refreshToken?: string;
+  /** ISO times; TikTok tokens expire and are refreshed before they do. */
+  accessTokenExpiresAt?: string;
+  refreshTokenExpiresAt?: string;
+  scope?: string;
   webhookSecret?: string;
   consumerKey?: string;
   consumerSecret?: string;

@@ -5,24 +5,26 @@ export type TRoutedStore = {
   tenantId: string;
   storeId: string;
   platform: TPlatform;
+  status: 'active' | 'disconnected' | 'needs_reconnection';
   siteUrl: string | null;
   credentials: string | null;
 };
 
 /**
- * Finds the active store a webhook is addressed to, across tenants: the tenant is not known yet
- * when a webhook arrives. Only webhook routes may call it, and only before the signature check.
+ * Finds the store a webhook (or a platform's callback) is addressed to, across tenants: the tenant
+ * is not known yet at that point. Only active stores unless `includeInactive` (compliance
+ * webhooks still arrive for an uninstalled shop).
  */
-export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: string): Promise<TRoutedStore | null> {
+export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: string, options: { includeInactive?: boolean } = {}): Promise<TRoutedStore | null> {
   if (!routeKey || routeKey.length > 255) return null;
-  const { rows } = await pool().query<{ tenant_id: string; id: string; platform: TPlatform; site_url: string | null; credentials: string | null }>(
-    `SELECT s.tenant_id, s.id, s.platform, s.site_url, s.credentials
+  const { rows } = await pool().query<{ tenant_id: string; id: string; platform: TPlatform; status: TRoutedStore['status']; site_url: string | null; credentials: string | null }>(
+    `SELECT s.tenant_id, s.id, s.platform, s.status, s.site_url, s.credentials
        FROM store_routes r
        JOIN stores s ON s.tenant_id = r.tenant_id AND s.id = r.store_id
-      WHERE r.platform = $1 AND r.route_key = $2 AND s.status = 'active'`,
-    [platform, routeKey],
+      WHERE r.platform = $1 AND r.route_key = $2 AND ($3 OR s.status = 'active')`,
+    [platform, routeKey, Boolean(options.includeInactive)],
   );
   const row = rows[0];
   if (!row) return null;
-  return { tenantId: row.tenant_id, storeId: row.id, platform: row.platform, siteUrl: row.site_url, credentials: row.credentials };
+  return { tenantId: row.tenant_id, storeId: row.id, platform: row.platform, status: row.status, siteUrl: row.site_url, credentials: row.credentials };
 }

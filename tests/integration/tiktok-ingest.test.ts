@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildTikTokOrder, tiktokNotificationBody } from '@/tests/fixtures/tiktok';
 import { seedFakeTikTokShop } from '@/tests/fakes/tiktok-shop';
 import { addTikTokStore, createTestTenant } from '@/tests/support/tenants';
@@ -8,8 +8,8 @@ import { findEvents, findLinesOf, findOrders, settledOrders } from '@/tests/supp
 async function tiktokShop() {
   const tenant = await createTestTenant();
   const store = await addTikTokStore(tenant.tenantId);
-  await seedFakeTikTokShop(inject('tiktokApiBase'), { shop: { shopId: store.shopId, cipher: store.shopCipher, accessToken: store.accessToken } });
-  const putOrder = (order: Record<string, unknown>) => seedFakeTikTokShop(inject('tiktokApiBase'), { order: { cipher: store.shopCipher, order } });
+  await seedFakeTikTokShop(process.env.TIKTOK_API_BASE!, { shop: { shopId: store.shopId, cipher: store.shopCipher, accessToken: store.accessToken } });
+  const putOrder = (order: Record<string, unknown>) => seedFakeTikTokShop(process.env.TIKTOK_API_BASE!, { order: { cipher: store.shopCipher, order } });
   return { ...tenant, ...store, putOrder };
 }
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { locales } from '@/lib/i18n/routing';
 
 // Every UI string lives in messages/*.json, in all 9 languages, really translated.
@@ -12,6 +13,20 @@ function flatten(messages: TMessages, prefix = ''): Record<string, string> {
       typeof value === 'string' ? [[`${prefix}${key}`, value]] : Object.entries(flatten(value, `${prefix}${key}.`)),
     ),
   );
+}
+
+/** The argument names of a parsed ICU message, plural branches included. */
+function argumentsOf(elements: MessageFormatElement[]): string[] {
+  const names = new Set<string>();
+  const visit = (list: MessageFormatElement[]) => {
+    for (const element of list) {
+      if (element.type !== TYPE.literal && 'value' in element && typeof element.value === 'string') names.add(element.value);
+      if ('options' in element) for (const option of Object.values(element.options)) visit(option.value);
+      if ('children' in element) visit(element.children);
+    }
+  };
+  visit(elements);
+  return [...names].sort();
 }
 
 const load = (locale: string) => flatten(JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as TMessages);
@@ -44,8 +59,7 @@ describe('messages', () => {
     for (const locale of locales) {
       const messages = load(locale);
       for (const [key, value] of Object.entries(english)) {
-        const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
-        expect(placeholders(messages[key]!), `${locale} ${key}`).toEqual(placeholders(value));
+        expect(argumentsOf(parse(messages[key]!)), `${locale} ${key}`).toEqual(argumentsOf(parse(value)));
       }
     }
   });

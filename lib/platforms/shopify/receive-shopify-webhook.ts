@@ -8,6 +8,10 @@ import { normalizeShopDomain } from '@/lib/stores/route-key';
 import { shopify } from '@/lib/platforms/shopify/shopify-api';
 
 const orderTopics = new Set(['ORDERS_CREATE', 'ORDERS_UPDATED', 'ORDERS_CANCELLED']);
+// Shopify's mandatory compliance webhooks arrive even for shops that uninstalled (shop/redact
+// 48 hours later), so their store is looked up whatever its status.
+const complianceTopics = new Set(['CUSTOMERS_DATA_REQUEST', 'CUSTOMERS_REDACT', 'SHOP_REDACT']);
+const uninstalledTopic = 'APP_UNINSTALLED';
 
 /** POST /api/webhooks/shopify — verify, store in the inbox, enqueue, answer. */
 export async function receiveShopifyWebhook(request: Request): Promise<Response> {
@@ -15,22 +19,24 @@ export async function receiveShopifyWebhook(request: Request): Promise<Response>
   if (body === 'too_large') return webhookResponses.tooLarge();
   const shopDomain = request.headers.get('x-shopify-shop-domain') ?? request.headers.get('shopify-shop-domain');
   if (!shopDomain) return webhookResponses.unauthorized();
+  const rawBody = body.toString('utf8');
+  // The library checks the base64 HMAC of the raw body with the app secret, in constant time.
+  const check = await shopify().webhooks.validate({ rawBody, rawRequest: request });
+  if (!check.valid) return webhookResponses.unauthorized();
   try {
-    const store = await unsafeFindStoreByRoute('shopify', normalizeShopDomain(shopDomain));
-    if (!store) return webhookResponses.unauthorized();
-
-    const rawBody = body.toString('utf8');
-    // The library checks the base64 HMAC of the raw body with the app secret, in constant time.
-    const check = await shopify().webhooks.validate({ rawBody, rawRequest: request });
-    if (!check.valid) return webhookResponses.unauthorized();
-    try {
-      JSON.parse(rawBody);
-    } catch {
-      return webhookResponses.notJson();
-    }
+    JSON.parse(rawBody);
+  } catch {
+    return webhookResponses.notJson();
+  }
+  const isCompliance = complianceTopics.has(check.topic);
+  const isUninstall = check.topic === uninstalledTopic;
+  try {
+    const store = await unsafeFindStoreByRoute('shopify', normalizeShopDomain(shopDomain), { includeInactive: isCompliance });
+    if (!store) return isCompliance || isUninstall ? webhookResponses.accepted() : webhookResponses.unauthorized();
 
     const topic = (request.headers.get('x-shopify-topic') ?? request.headers.get('shopify-topic') ?? check.topic).toLowerCase();
     const deliveryKey = check.eventId ?? check.webhookId;
+    const isHandled = orderTopics.has(check.topic) || isCompliance || isUninstall;
     const result = await acceptWebhookEvent({
       tenantId: store.tenantId,
       storeId: store.storeId,
@@ -39,7 +45,7 @@ export async function receiveShopifyWebhook(request: Request): Promise<Response>
       dedupKey: `shopify:${normalizeShopDomain(shopDomain)}:${topic}:${deliveryKey}`,
       headers: keptHeaders(request, ['x-shopify-', 'shopify-']),
       rawBody,
-      ignoredReason: orderTopics.has(check.topic) ? undefined : `Topic ${topic} is not handled`,
+      ignoredReason: isHandled ? undefined : `Topic ${topic} is not handled`,
     });
     return result.isRepeat ? webhookResponses.repeat() : webhookResponses.accepted();
   } catch (error) {

@@ -1,40 +1,37 @@
-import { env } from '@/lib/env';
-import { parseJsonLossless } from '@/lib/platforms/parse-json';
-import { signTikTokRequest } from '@/lib/platforms/tiktok/sign-tiktok-request';
-import { TikTokApiError } from '@/lib/platforms/tiktok/tiktok-api-error';
+import { tiktokRequest } from '@/lib/platforms/tiktok/tiktok-api';
 
 export type TTikTokShopAccess = { shopCipher: string; accessToken: string };
 
-const orderDetailPath = '/order/202309/orders';
-
-/**
- * Get Order Detail (`GET /order/202309/orders?ids=…`, at most 50 ids), signed as platforms.md C2.
- * Returns the raw order objects, big ids intact.
- */
+/** Get Order Detail (`GET /order/202309/orders?ids=…`, at most 50 ids). Raw orders, big ids intact. */
 export async function fetchTikTokOrders(access: TTikTokShopAccess, ids: string[]): Promise<unknown[]> {
-  const { TIKTOK_API_BASE, TIKTOK_APP_KEY, TIKTOK_APP_SECRET } = env();
-  const query: Record<string, string> = {
-    app_key: TIKTOK_APP_KEY,
-    ids: ids.join(','),
-    shop_cipher: access.shopCipher,
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  };
-  query.sign = signTikTokRequest({ path: orderDetailPath, query, appSecret: TIKTOK_APP_SECRET });
-  const url = new URL(orderDetailPath, TIKTOK_API_BASE);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-
-  const response = await fetch(url, {
-    headers: { 'x-tts-access-token': access.accessToken, 'content-type': 'application/json' },
-    signal: AbortSignal.timeout(10_000),
+  const data = await tiktokRequest<{ orders?: unknown[] }>({
+    path: '/order/202309/orders',
+    accessToken: access.accessToken,
+    shopCipher: access.shopCipher,
+    query: { ids: ids.join(',') },
   });
-  const text = await response.text();
-  let envelope: { code?: unknown; message?: unknown; data?: { orders?: unknown } };
-  try {
-    envelope = parseJsonLossless(text) as typeof envelope;
-  } catch {
-    throw new Error(`TikTok Shop answered ${response.status} with a body that is not JSON`);
-  }
-  if (envelope.code !== 0) throw new TikTokApiError(Number(envelope.code ?? response.status), String(envelope.message ?? response.statusText));
-  const orders = envelope.data?.orders;
-  return Array.isArray(orders) ? orders : [];
+  return Array.isArray(data?.orders) ? data.orders : [];
+}
+
+/** Get Order List (`POST /order/202309/orders/search`), oldest first, by page_token. */
+export async function fetchTikTokOrderPage(access: TTikTokShopAccess, input: { field: 'created' | 'updated'; since: Date; pageToken: string | null; pageSize?: number }) {
+  const since = Math.floor(input.since.getTime() / 1000);
+  const data = await tiktokRequest<{ orders?: unknown[]; next_page_token?: string; total_count?: number }>({
+    method: 'POST',
+    path: '/order/202309/orders/search',
+    accessToken: access.accessToken,
+    shopCipher: access.shopCipher,
+    query: {
+      page_size: String(input.pageSize ?? 50),
+      sort_field: input.field === 'created' ? 'create_time' : 'update_time',
+      sort_order: 'ASC',
+      ...(input.pageToken ? { page_token: input.pageToken } : {}),
+    },
+    body: input.field === 'created' ? { create_time_ge: since } : { update_time_ge: since },
+  });
+  return {
+    orders: Array.isArray(data?.orders) ? data.orders : [],
+    nextPageToken: data?.next_page_token || null,
+    total: typeof data?.total_count === 'number' ? data.total_count : null,
+  };
 }

@@ -1,0 +1,16 @@
+import { errorResponse } from '@/lib/api/error-response';
+import { completeTikTokConnect } from '@/lib/stores/tiktok/tiktok-connect';
+import { storesPageUrl } from '@/lib/stores/stores-page-url';
+
+export const dynamic = 'force-dynamic';
+
+/** The redirect URL configured in TikTok Shop Partner Center: `?code=…&state=…`. */
+export async function GET(request: Request) {
+  try {
+    const url = new URL(request.url);
+    const { storeIds, locale } = await completeTikTokConnect(url.searchParams.get('code'), url.searchParams.get('state'));
+    return new Response(null, { status: 303, headers: { location: storesPageUrl(request, locale ? { locale } : null, { connected: 'tiktok', store: storeIds[0]! }) } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

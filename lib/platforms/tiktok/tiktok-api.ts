@@ -1,0 +1,66 @@
+import { env } from '@/lib/env';
+import { parseJsonLossless } from '@/lib/platforms/parse-json';
+import { PlatformRequestError, retryAfterMs, sleep, StoreAuthorizationError } from '@/lib/platforms/platform-errors';
+import { signTikTokRequest } from '@/lib/platforms/tiktok/sign-tiktok-request';
+import { TikTokApiError } from '@/lib/platforms/tiktok/tiktok-api-error';
+
+type TTikTokRequest = {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  accessToken: string;
+  /** Required on shop-scoped calls, absent on /authorization/* (platforms.md C1). */
+  shopCipher?: string;
+  query?: Record<string, string>;
+  body?: unknown;
+};
+
+const maxAttempts = 4;
+// TikTok Shop answers "too many requests" in its envelope as well as with HTTP 429.
+const rateLimitCodes = new Set([36009002, 36009003, 429]);
+
+/**
+ * A signed TikTok Shop Open API call (platforms.md C2): app_key, timestamp, shop_cipher and sign
+ * in the query, the access token in x-tts-access-token, the exact body bytes in the signature.
+ * Returns `data` of the envelope; token errors become StoreAuthorizationError.
+ */
+export async function tiktokRequest<T>(request: TTikTokRequest): Promise<T> {
+  const { TIKTOK_API_BASE, TIKTOK_APP_KEY, TIKTOK_APP_SECRET } = env();
+  const method = request.method ?? 'GET';
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  for (let attempt = 1; ; attempt++) {
+    const query: Record<string, string> = {
+      ...request.query,
+      app_key: TIKTOK_APP_KEY,
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      ...(request.shopCipher ? { shop_cipher: request.shopCipher } : {}),
+    };
+    query.sign = signTikTokRequest({ path: request.path, query, body: method === 'GET' ? undefined : body, appSecret: TIKTOK_APP_SECRET });
+    const url = new URL(request.path, TIKTOK_API_BASE);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    const response = await fetch(url, {
+      method,
+      headers: { 'x-tts-access-token': request.accessToken, 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(20_000),
+    });
+    let envelope: { code?: unknown; message?: unknown; data?: unknown };
+    try {
+      envelope = parseJsonLossless(await response.text()) as typeof envelope;
+    } catch {
+      if (response.status >= 500 && attempt < maxAttempts) {
+        await sleep(500 * 2 ** attempt);
+        continue;
+      }
+      throw new PlatformRequestError(`TikTok Shop answered ${response.status} with a body that is not JSON`, response.status);
+    }
+    const code = Number(envelope.code ?? response.status);
+    if (code === 0) return envelope.data as T;
+    const error = new TikTokApiError(code, String(envelope.message ?? response.statusText));
+    if (error.isAuthorizationError) throw new StoreAuthorizationError('tiktok', error.message);
+    if ((rateLimitCodes.has(code) || response.status === 429 || response.status >= 500) && attempt < maxAttempts) {
+      await sleep(retryAfterMs(response.headers.get('retry-after'), 500 * 2 ** attempt));
+      continue;
+    }
+    throw error;
+  }
+}

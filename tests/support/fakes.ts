@@ -1,0 +1,44 @@
+import { postAdmin } from '@/tests/fakes/tiktok-shop';
+import type { TShopifyOrderInput } from '@/tests/fixtures/shopify';
+import type { TWooOrderInput } from '@/tests/fixtures/woocommerce';
+
+// Test controls of the platform fakes that `npm test` runs on FAKES_PORT, +1, +2.
+
+const port = () => Number(process.env.FAKES_PORT);
+const shopifyBase = () => `http://127.0.0.1:${port()}`;
+const wooBase = () => `http://127.0.0.1:${port() + 1}`;
+const tiktokBase = () => `http://127.0.0.1:${port() + 2}`;
+
+async function getAdmin<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Fake admin call ${url} failed: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export const fakeShopify = {
+  addShop: (shop: string) => postAdmin(`${shopifyBase()}/__admin/shops`, { shop }),
+  putOrders: (shop: string, orders: TShopifyOrderInput[]) => postAdmin(`${shopifyBase()}/__admin/shops/${shop}/orders`, { orders }),
+  revoke: (shop: string) => postAdmin(`${shopifyBase()}/__admin/shops/${shop}/revoke`, {}),
+  throttle: (shop: string, counts: { graphqlThrottles?: number; rateLimits?: number }) => postAdmin(`${shopifyBase()}/__admin/shops/${shop}/throttle`, counts),
+  state: (shop: string) =>
+    getAdmin<{ accessToken: string | null; subscriptions: Array<{ topic: string; callbackUrl: string }>; orderCount: number; graphqlCalls: number }>(`${shopifyBase()}/__admin/shops/${shop}`),
+};
+
+export const fakeWoo = {
+  addSite: async (site: string) => ((await postAdmin(`${wooBase()}/__admin/sites/${site}`, {})) as { siteUrl: string }).siteUrl,
+  putOrders: (site: string, orders: TWooOrderInput[]) => postAdmin(`${wooBase()}/__admin/sites/${site}/orders`, { orders }),
+  deliver: (site: string, orderId: number, topic: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/deliver`, { orderId, topic }) as Promise<{ statuses: number[] }>,
+  disableWebhooks: (site: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/disable`, {}),
+  revoke: (site: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/revoke`, {}),
+  state: (site: string) =>
+    getAdmin<{ keys: number; webhooks: Array<{ id: number; topic: string; status: string; delivery_url: string }>; orderCount: number; pingsSent: number }>(`${wooBase()}/__admin/sites/${site}`),
+};
+
+export const fakeTikTok = {
+  addSeller: (code: string, shops: Array<{ shopId: string; cipher: string; name: string }>) => postAdmin(`${tiktokBase()}/__admin/sellers`, { code, shops }),
+  putOrder: (cipher: string, order: Record<string, unknown>) => postAdmin(`${tiktokBase()}/__admin/orders`, { cipher, order }),
+  addShop: (shop: { shopId: string; cipher: string; accessToken: string }) => postAdmin(`${tiktokBase()}/__admin/shops`, shop),
+  setRedirect: (url: string) => postAdmin(`${tiktokBase()}/__admin/redirect`, { url }),
+  revoke: (shopId: string) => postAdmin(`${tiktokBase()}/__admin/shops/${shopId}/revoke`, {}),
+  state: (shopId: string) => getAdmin<{ webhooks: Array<{ address: string; event_type: string }>; orderCount: number }>(`${tiktokBase()}/__admin/shops/${shopId}`),
+};
