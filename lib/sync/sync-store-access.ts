@@ -26,8 +26,16 @@ export async function loadSyncStore(tenantId: string, storeId: string): Promise<
   let credentials = openStoreCredentials(store.credentials);
   if (store.platform === 'tiktok' && credentials.refreshToken && credentials.accessTokenExpiresAt) {
     if (new Date(credentials.accessTokenExpiresAt).getTime() - Date.now() < refreshAheadMs) {
-      credentials = { ...credentials, ...(await refreshTikTokTokens(credentials.refreshToken)) };
-      await db().store.update({ where: { tenantId_id: { tenantId, id: storeId } }, data: { credentials: sealStoreCredentials(credentials) } });
+      const previousRefreshToken = credentials.refreshToken;
+      const tokens = await refreshTikTokTokens(previousRefreshToken);
+      credentials = { ...credentials, ...tokens };
+      // One authorization covers every shop the seller chose: all of them move to the new tokens.
+      const siblings = await db().store.findMany({ where: { tenantId, platform: 'tiktok' }, select: { id: true, credentials: true } });
+      for (const sibling of siblings) {
+        const opened = openStoreCredentials(sibling.credentials);
+        if (sibling.id !== storeId && opened.refreshToken !== previousRefreshToken) continue;
+        await db().store.update({ where: { tenantId_id: { tenantId, id: sibling.id } }, data: { credentials: sealStoreCredentials({ ...opened, ...tokens }) } });
+      }
     }
   }
   return { tenantId, storeId, platform: store.platform, status: store.status, shopDomain: store.shopDomain, siteUrl: store.siteUrl, shopCipher: store.shopCipher, credentials };

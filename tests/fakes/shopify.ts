@@ -17,6 +17,7 @@ type TShop = {
   throttleNext: number;
   rateLimitNext: number;
   graphqlCalls: number;
+  latencyMs: number;
 };
 
 export type TFakeShopify = TFakeServer & { shopUrlTemplate: string };
@@ -105,7 +106,7 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
   const shopOf = (domain: string): TShop => {
     let shop = shops.get(domain);
     if (!shop) {
-      shop = { domain, accessToken: null, codes: new Set(), orders: [], subscriptions: [], throttleNext: 0, rateLimitNext: 0, graphqlCalls: 0 };
+      shop = { domain, accessToken: null, codes: new Set(), orders: [], subscriptions: [], throttleNext: 0, rateLimitNext: 0, graphqlCalls: 0, latencyMs: 0 };
       shops.set(domain, shop);
     }
     return shop;
@@ -124,7 +125,8 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
     return createHmac('sha256', options.apiSecret).update(message).digest('hex');
   }
 
-  function graphql(shop: TShop, request: TFakeRequest) {
+  async function graphql(shop: TShop, request: TFakeRequest) {
+    if (shop.latencyMs) await new Promise((resolve) => setTimeout(resolve, shop.latencyMs));
     if (!shop.accessToken || request.headers['x-shopify-access-token'] !== shop.accessToken) {
       return json(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
     }
@@ -201,9 +203,10 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
         return json(200, { ok: true });
       }
       if (action === 'throttle') {
-        const { graphqlThrottles = 0, rateLimits = 0 } = JSON.parse(request.body || '{}') as { graphqlThrottles?: number; rateLimits?: number };
+        const { graphqlThrottles = 0, rateLimits = 0, latencyMs = 0 } = JSON.parse(request.body || '{}') as { graphqlThrottles?: number; rateLimits?: number; latencyMs?: number };
         shop.throttleNext = graphqlThrottles;
         shop.rateLimitNext = rateLimits;
+        shop.latencyMs = latencyMs;
         return json(200, { ok: true });
       }
     }

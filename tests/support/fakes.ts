@@ -19,7 +19,7 @@ export const fakeShopify = {
   addShop: (shop: string) => postAdmin(`${shopifyBase()}/__admin/shops`, { shop }),
   putOrders: (shop: string, orders: TShopifyOrderInput[]) => postAdmin(`${shopifyBase()}/__admin/shops/${shop}/orders`, { orders }),
   revoke: (shop: string) => postAdmin(`${shopifyBase()}/__admin/shops/${shop}/revoke`, {}),
-  throttle: (shop: string, counts: { graphqlThrottles?: number; rateLimits?: number }) => postAdmin(`${shopifyBase()}/__admin/shops/${shop}/throttle`, counts),
+  throttle: (shop: string, counts: { graphqlThrottles?: number; rateLimits?: number; latencyMs?: number }) => postAdmin(`${shopifyBase()}/__admin/shops/${shop}/throttle`, counts),
   state: (shop: string) =>
     getAdmin<{ accessToken: string | null; subscriptions: Array<{ topic: string; callbackUrl: string }>; orderCount: number; graphqlCalls: number }>(`${shopifyBase()}/__admin/shops/${shop}`),
 };
