@@ -12,7 +12,7 @@ export function StoreSyncProgress({ storeId, initial }: { storeId: string; initi
   const t = useTranslations('stores');
   const format = useFormatter();
   const [all, setAll] = useState(initial);
-  const isRunning = all.some((sync) => sync.backfillStatus === 'running' || sync.backfillStatus === 'pending_start');
+  const isRunning = all.some((sync) => sync.backfillStatus === 'running' || sync.backfillStatus === 'queued');
 
   useEffect(() => {
     if (!isRunning) return;
@@ -28,6 +28,7 @@ export function StoreSyncProgress({ storeId, initial }: { storeId: string; initi
   const percent = sync.backfillTotal ? Math.min(100, Math.round((sync.backfillDone / sync.backfillTotal) * 100)) : null;
   return (
     <div className="flex min-w-40 flex-col gap-1 text-xs text-slate-600" data-testid={`sync-${storeId}`}>
+      {sync.backfillStatus === 'queued' ? <span data-testid="backfill-queued">{t('backfillQueued')}</span> : null}
       {sync.backfillStatus === 'running' ? (
         <>
           <progress

@@ -3,6 +3,7 @@
 // typecheck, unit, integration and end-to-end suites. Exits non-zero when any of them fails.
 //   npm test                 every suite
 //   npm test -- unit e2e     only the named suites (typecheck, unit, integration, e2e)
+//   npm test -- e2e --grep TikTok    options after the names go to the test runner
 import { spawn } from 'node:child_process';
 import { binary, bootstrap, root, runMain, say } from './lib/bootstrap.mjs';
 
@@ -14,8 +15,9 @@ const suites = {
   e2e: [binary('playwright'), ['test']],
 };
 
-function runSuite(name, env) {
-  const [command, args] = suites[name];
+function runSuite(name, env, extraArgs = []) {
+  const [command, baseArgs] = suites[name];
+  const args = name === 'unit' || name === 'integration' || name === 'e2e' ? [...baseArgs, ...extraArgs] : baseArgs;
   say(`── ${name} ──`);
   const started = Date.now();
   return new Promise((resolve) => {
@@ -28,7 +30,9 @@ function runSuite(name, env) {
 }
 
 async function main() {
-  const requested = process.argv.slice(2).filter((argument) => !argument.startsWith('-'));
+  const firstOption = process.argv.slice(2).findIndex((argument) => argument.startsWith('-'));
+  const requested = firstOption === -1 ? process.argv.slice(2) : process.argv.slice(2, 2 + firstOption);
+  const runnerArgs = firstOption === -1 ? [] : process.argv.slice(2 + firstOption);
   for (const name of requested) {
     if (!suites[name] || name === 'build') throw new Error(`Unknown suite "${name}" (typecheck, unit, integration, e2e)`);
   }
@@ -55,7 +59,7 @@ async function main() {
         results.push(build);
         if (!build.ok) continue;
       }
-      results.push(await runSuite(name, env));
+      results.push(await runSuite(name, env, runnerArgs));
     }
   } finally {
     await stop();

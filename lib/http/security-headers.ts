@@ -9,6 +9,12 @@ export function frameAncestorsFor(shop: string | null | undefined): string {
   return shop && shopDomain.test(shop) ? `frame-ancestors https://${shop} https://admin.shopify.com` : "frame-ancestors 'none'";
 }
 
+/** A development or test app on this machine talks to local fakes over plain http. */
+function isLoopbackApp(): boolean {
+  const url = process.env.APP_URL || `http://localhost:${process.env.PORT ?? 3000}`;
+  return /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?/.test(url);
+}
+
 export function pageSecurityHeaders(embeddedShop: string | null | undefined): Record<string, string> {
   const framing = frameAncestorsFor(embeddedShop);
   const headers: Record<string, string> = {
@@ -22,7 +28,8 @@ export function pageSecurityHeaders(embeddedShop: string | null | undefined): Re
       "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",
-      "form-action 'self'",
+      // Connecting a store submits a form that redirects to the platform's own grant screen.
+      `form-action 'self' https:${isLoopbackApp() ? ' http://127.0.0.1:* http://localhost:*' : ''}`,
       framing,
     ].join('; '),
     'x-content-type-options': 'nosniff',

@@ -1,3 +1,4 @@
+import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { addJob } from '@/lib/queue/producer';
 import { jobNames, queueNames, ZStoreJob, type TStoreJob } from '@/lib/queue/job-definitions';
@@ -9,9 +10,16 @@ const syncJobOptions = {
   removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
 };
 
-/** Starts (or resumes) a store's backfill. A second one for the same store waits on its lock and ends. */
+/**
+ * Starts (or resumes) a store's backfill. A second one for the same store finds the lock taken and
+ * ends. A backfill that has not started shows as queued, so the Stores page follows it from the start.
+ */
 export async function enqueueBackfill(job: TStoreJob): Promise<void> {
   const data = ZStoreJob.parse(job);
+  await db().storeSync.updateMany({
+    where: { tenantId: data.tenantId, storeId: data.storeId, backfillStatus: { in: ['pending', 'failed'] } },
+    data: { backfillStatus: 'queued' },
+  });
   await addJob(queueNames.sync, jobNames.backfillStore, data, { ...syncJobOptions, jobId: `backfill-${data.storeId}-${Date.now()}` });
 }
 

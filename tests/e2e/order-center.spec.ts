@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { createInvitation, acceptInvitation } from '@/lib/tenancy/invitations';
 import { createMerchant, sendShopifyOrder, sendWooOrder, signIn, uniqueSuffix, waitForIngest, type TMerchant } from '@/tests/e2e/support/merchant';
 import { signSessionToken } from '@/tests/support/session-token';
+import { postAdmin } from '@/tests/fakes/tiktok-shop';
 
 const arabic = JSON.parse(readFileSync('messages/ar.json', 'utf8'));
 const english = JSON.parse(readFileSync('messages/en.json', 'utf8'));
@@ -119,6 +120,7 @@ test('a user of another account gets 404 for this account’s order', async ({ p
 
 test('the Shopify admin entry signs in with a valid session token and refuses expired or forged ones', async ({ page, baseURL }) => {
   const merchant = await merchantWithOrders(baseURL!);
+  await postAdmin(`http://127.0.0.1:${process.env.FAKES_PORT}/__admin/shops`, { shop: merchant.shopify.shopDomain });
   const expired = await page.goto(`/shopify?shop=${merchant.shopify.shopDomain}&id_token=${signSessionToken(merchant.shopify.shopDomain, { expiresInSeconds: -300 })}`);
   expect(expired?.status()).toBe(401);
   const forged = await page.goto(`/shopify?shop=${merchant.shopify.shopDomain}&id_token=${signSessionToken(merchant.shopify.shopDomain, { secret: 'forged' })}`);

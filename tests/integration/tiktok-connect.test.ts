@@ -47,7 +47,7 @@ describe('connecting TikTok Shop', () => {
     // The seller's browser follows the redirect to our callback.
     const landing = await fetch(callback, { redirect: 'manual' });
     expect(landing.status).toBe(303);
-    expect(landing.headers.get('location')).toMatch(/^\/en\/stores\?connected=tiktok&store=sto_/);
+    expect(landing.headers.get('location')).toMatch(/^\/en\/stores\?connected=tiktok&added=sto_/);
 
     const stores = await db().store.findMany({ where: { tenantId: tenant.tenantId }, orderBy: { shopId: 'asc' } });
     expect(stores.map((store) => [store.shopId, store.shopCipher, store.name])).toEqual(shops.map((shop) => [shop.shopId, shop.cipher, shop.name]));

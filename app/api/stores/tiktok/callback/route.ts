@@ -9,7 +9,7 @@ export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const { storeIds, locale } = await completeTikTokConnect(url.searchParams.get('code'), url.searchParams.get('state'));
-    return new Response(null, { status: 303, headers: { location: storesPageUrl(request, locale ? { locale } : null, { connected: 'tiktok', store: storeIds[0]! }) } });
+    return new Response(null, { status: 303, headers: { location: storesPageUrl(request, locale ? { locale } : null, { connected: 'tiktok', added: storeIds[0]! }) } });
   } catch (error) {
     return errorResponse(error);
   }
