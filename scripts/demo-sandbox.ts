@@ -1,17 +1,20 @@
-// The demo sandbox: a local stand-in for the TikTok Shop API so the seeded demo shop works
-// without real credentials (DEMO_SANDBOX=1 in .env). It is the same fake the tests use.
-import { startFakeTikTokShop } from '@/tests/fakes/tiktok-shop';
+// The demo sandbox: local stand-ins for the Shopify, WooCommerce and TikTok Shop APIs (the same
+// fakes the tests use), so the seeded demo works and stores can be "connected" without real
+// credentials (DEMO_SANDBOX=1 in .env). Ports DEMO_SANDBOX_PORT, +1, +2.
+import { postAdmin } from '@/tests/fakes/tiktok-shop';
+import { startAllFakes } from '@/tests/fakes/serve-fakes';
 
 const port = Number(process.env.DEMO_SANDBOX_PORT ?? 4010);
-const sandbox = await startFakeTikTokShop({
-  appKey: process.env.TIKTOK_APP_KEY ?? '',
-  appSecret: process.env.TIKTOK_APP_SECRET ?? '',
-  port,
-});
-process.stdout.write(`[order-hub] Demo sandbox (TikTok Shop API stand-in) on ${sandbox.url}\n`);
+const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const fakes = await startAllFakes(port, `${appUrl}/api/stores/tiktok/callback`);
+// A TikTok seller whose authorization grants one sandbox shop.
+await postAdmin(`${fakes.tiktok.url}/__admin/sellers`, { code: 'sandbox-seller', shops: [{ shopId: '7495100000000000099', cipher: 'ROW_sandbox99', name: 'Sandbox TikTok Shop' }] });
+process.stdout.write(
+  `[order-hub] Demo sandbox: Shopify ${fakes.shopify.url}, WooCommerce ${fakes.woo.siteUrl('demo')}, TikTok Shop ${fakes.tiktok.url}\n`,
+);
 
 const stop = async () => {
-  await sandbox.close();
+  await fakes.close();
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop());

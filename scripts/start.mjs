@@ -57,7 +57,16 @@ async function main() {
   const { env, stop: stopServices } = await bootstrap({ mode: 'start' });
   const port = env.PORT || '3000';
   const sandbox = env.DEMO_SANDBOX !== '0';
-  if (sandbox) env.TIKTOK_API_BASE = `http://127.0.0.1:${env.DEMO_SANDBOX_PORT || 4010}`;
+  if (sandbox) {
+    // The platforms' stand-ins (scripts/demo-sandbox.ts) on DEMO_SANDBOX_PORT, +1, +2.
+    const base = Number(env.DEMO_SANDBOX_PORT || 4010);
+    Object.assign(env, {
+      SHOPIFY_SHOP_URL_TEMPLATE: `http://127.0.0.1:${base}/shops/{shop}`,
+      TIKTOK_API_BASE: `http://127.0.0.1:${base + 2}`,
+      TIKTOK_AUTH_BASE: `http://127.0.0.1:${base + 2}`,
+      TIKTOK_AUTHORIZE_URL: `http://127.0.0.1:${base + 2}/open/authorize`,
+    });
+  }
   buildIfNeeded(env);
 
   const children = [];
@@ -67,7 +76,7 @@ async function main() {
     children.push(child);
     return child;
   };
-  if (sandbox) start('sandbox', binary('tsx'), ['scripts/demo-sandbox.ts']);
+  if (sandbox) start('sandbox', binary('tsx'), ['scripts/demo-sandbox.ts'], { APP_URL: env.APP_URL || `http://localhost:${port}` });
   start('web', binary('next'), ['start', '-p', port], { HUB_SERVICE: 'web' });
   start('worker', binary('tsx'), ['workers/main.ts'], { HUB_SERVICE: 'worker' });
 
