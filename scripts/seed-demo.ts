@@ -83,6 +83,9 @@ async function main() {
     const access = openStoreCredentials(tiktok.credentials);
     await seedFakeTikTokShop(process.env.TIKTOK_API_BASE, { shop: { shopId: tiktok.shopId!, cipher: tiktok.shopCipher!, accessToken: access.accessToken! } });
     for (const order of plan.tiktokOrders) await seedFakeTikTokShop(process.env.TIKTOK_API_BASE, { order: { cipher: tiktok.shopCipher!, order } });
+    // The sandbox forgets everything when it stops; a reconciliation that ran before this seed may
+    // have found the shop unknown and asked for reconnection. The shop is back: so is the store.
+    await db().store.update({ where: { tenantId_id: { tenantId, id: tiktok.id } }, data: { status: 'active' } });
   }
 
   const result = await sendAll(plan.deliveries);
