@@ -30,6 +30,11 @@ const ZEnv = z.object({
   TIKTOK_SERVICE_ID: z.string().min(1).default('order-hub'),
   // Where a shop's Admin lives; `{shop}` is replaced by the myshopify domain.
   SHOPIFY_SHOP_URL_TEMPLATE: z.string().includes('{shop}').default('https://{shop}'),
+  // AliExpress Open Platform (dropshipping): app credentials and where its gateway lives.
+  ALIEXPRESS_APP_KEY: z.string().min(1).default('order-hub-demo'),
+  ALIEXPRESS_APP_SECRET: z.string().min(1).default('order-hub-demo-secret'),
+  ALIEXPRESS_API_BASE: z.string().url().default('https://api-sg.aliexpress.com'),
+  SUPPLIER_SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(5 * 60 * 1000),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(15 * 60 * 1000),
   BACKFILL_DAYS: z.coerce.number().int().positive().default(60),
   // BullMQ key prefix. The braces are a Redis Cluster hash tag: every key of a queue on one slot.

@@ -58,13 +58,14 @@ async function main() {
   const port = env.PORT || '3000';
   const sandbox = env.DEMO_SANDBOX !== '0';
   if (sandbox) {
-    // The platforms' stand-ins (scripts/demo-sandbox.ts) on DEMO_SANDBOX_PORT, +1, +2.
+    // The platforms' stand-ins (scripts/demo-sandbox.ts) on DEMO_SANDBOX_PORT, +1, +2, +3.
     const base = Number(env.DEMO_SANDBOX_PORT || 4010);
     Object.assign(env, {
       SHOPIFY_SHOP_URL_TEMPLATE: `http://127.0.0.1:${base}/shops/{shop}`,
       TIKTOK_API_BASE: `http://127.0.0.1:${base + 2}`,
       TIKTOK_AUTH_BASE: `http://127.0.0.1:${base + 2}`,
       TIKTOK_AUTHORIZE_URL: `http://127.0.0.1:${base + 2}/open/authorize`,
+      ALIEXPRESS_API_BASE: `http://127.0.0.1:${base + 3}`,
     });
   }
   buildIfNeeded(env);

@@ -40,7 +40,7 @@ async function main() {
   const { env, stop } = await bootstrap({ mode: 'test' });
   // Quick retries, so a test that waits for a FAILED event waits seconds, not minutes.
   Object.assign(env, { NODE_ENV: 'test', INGEST_ATTEMPTS: '3', INGEST_BACKOFF_MS: '200', SWEEP_INTERVAL_MS: '500', LOG_LEVEL: 'error' });
-  // The platforms are local fakes (tests/fakes) on FAKES_PORT, +1, +2; the app reaches them through
+  // The platforms are local fakes (tests/fakes) on FAKES_PORT, +1, +2, +3; the app reaches them through
   // the same base URLs it uses for the real ones.
   const fakesPort = Number(env.FAKES_PORT ?? 4600);
   Object.assign(env, {
@@ -50,6 +50,7 @@ async function main() {
     TIKTOK_API_BASE: `http://127.0.0.1:${fakesPort + 2}`,
     TIKTOK_AUTH_BASE: `http://127.0.0.1:${fakesPort + 2}`,
     TIKTOK_AUTHORIZE_URL: `http://127.0.0.1:${fakesPort + 2}/open/authorize`,
+    ALIEXPRESS_API_BASE: `http://127.0.0.1:${fakesPort + 3}`,
   });
   const results = [];
   try {

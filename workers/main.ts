@@ -10,6 +10,8 @@ import { ingestWebhookJob } from '@/workers/jobs/ingest-webhook';
 import { backfillStoreJob } from '@/workers/jobs/backfill-store';
 import { reconcileStoreJob } from '@/workers/jobs/reconcile-store';
 import { reconcileAllJob } from '@/workers/jobs/reconcile-all';
+import { placeSupplierOrderJob } from '@/workers/jobs/place-supplier-order';
+import { syncAllSuppliersJob, syncSupplierOrdersJob } from '@/workers/jobs/sync-supplier-orders';
 import { beginShutdown } from '@/workers/shutdown';
 
 // The worker process: the ingest and sync queues' consumers, the inbox sweeper and the
@@ -47,6 +49,12 @@ const workers = [
     concurrency: 4,
     ...stallOptions,
   }),
+  new Worker(queueNames.supplier, processorFor([placeSupplierOrderJob, syncSupplierOrdersJob, syncAllSuppliersJob] as TJobDefinition[]), {
+    connection,
+    prefix: env().QUEUE_PREFIX,
+    concurrency: 4,
+    ...stallOptions,
+  }),
 ];
 for (const worker of workers) {
   worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
@@ -58,6 +66,11 @@ for (const worker of workers) {
 producerQueue(queueNames.sync)
   .upsertJobScheduler('reconcile-all', { every: env().RECONCILE_INTERVAL_MS }, { name: jobNames.reconcileAll, data: {} })
   .catch((error) => logger.warn({ err: error }, 'could not schedule reconciliation'));
+// Supplier tracking is polled every SUPPLIER_SYNC_INTERVAL_MS (5 minutes): tracking reaches the
+// channel well within 15 minutes of the supplier publishing it.
+producerQueue(queueNames.supplier)
+  .upsertJobScheduler('sync-all-suppliers', { every: env().SUPPLIER_SYNC_INTERVAL_MS }, { name: jobNames.syncAllSuppliers, data: {} })
+  .catch((error) => logger.warn({ err: error }, 'could not schedule supplier sync'));
 
 let sweeping = false;
 const sweeper = setInterval(() => {

@@ -52,11 +52,12 @@ export type TPermission =
   | 'members.manage'
   | 'language.manage'
   | 'supplier.manage'
+  | 'supplier.place'
   | 'stores.manage';
 
 const permissions: Record<TRole, TPermission[]> = {
-  owner: ['orders.read', 'events.manage', 'payloads.read', 'members.manage', 'language.manage', 'supplier.manage', 'stores.manage'],
-  staff: ['orders.read', 'events.manage'],
+  owner: ['orders.read', 'events.manage', 'payloads.read', 'members.manage', 'language.manage', 'supplier.manage', 'supplier.place', 'stores.manage'],
+  staff: ['orders.read', 'events.manage', 'supplier.place'],
   support: ['orders.read', 'payloads.read', 'language.manage', 'supplier.manage'],
 };
 

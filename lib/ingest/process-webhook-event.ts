@@ -8,6 +8,7 @@ import { disconnectStore, markStoreNeedsReconnection } from '@/lib/stores/connec
 import { exportCustomerData, redactCustomer, redactShop } from '@/lib/stores/compliance/shopify-compliance';
 import { StoreAuthorizationError } from '@/lib/platforms/platform-errors';
 import { flagOrderOfFailedEvent } from '@/lib/ingest/flag-order-of-failed-event';
+import { isSkippedTikTokOrigin, skippedTikTokOriginReason } from '@/lib/duplicates/skip-tiktok-origin';
 import type { TPlatform } from '@/lib/orders/canonical-order';
 import type { TAuditActor } from '@/lib/audit/record-audit-event';
 
@@ -64,6 +65,10 @@ export async function processWebhookEvent(tenantId: string, eventId: string, att
     if (action.kind === 'delete') {
       await recordOrderDeleted({ tenantId, storeId: event.store_id, externalId: action.externalId, eventId, actor: platformActor });
       return 'deleted';
+    }
+    if (await isSkippedTikTokOrigin(tenantId, event.store_id, action.order)) {
+      await markEventIgnored(tenantId, eventId, skippedTikTokOriginReason);
+      return 'ignored';
     }
     const result = await recordOrder({
       tenantId,

@@ -1,6 +1,7 @@
 import { pool } from '@/lib/db/client';
 import { notFound } from '@/lib/errors/app-error';
 import { findLines } from '@/lib/orders/list-orders';
+import { findOrderExtras } from '@/lib/orders/find-order-extras';
 import { orderColumns, serializeOrder, type TOrderJson, type TOrderRow } from '@/lib/orders/serialize-order';
 
 /** One order of the tenant; another tenant's id is simply not found. */
@@ -11,6 +12,6 @@ export async function getOrder(tenantId: string, orderId: string): Promise<TOrde
   ]);
   const row = rows[0];
   if (!row) throw notFound('Order not found');
-  const lines = await findLines(tenantId, [row.id]);
-  return serializeOrder(row, lines.get(row.id) ?? []);
+  const [lines, extras] = await Promise.all([findLines(tenantId, [row.id]), findOrderExtras(tenantId, [row.id])]);
+  return serializeOrder(row, lines.get(row.id) ?? [], extras.get(row.id));
 }

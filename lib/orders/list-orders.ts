@@ -3,6 +3,7 @@ import { pool } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { ZOrderStatus, ZPlatform } from '@/lib/orders/canonical-order';
 import { orderConditions, SqlParameters, type TOrderFilters } from '@/lib/orders/order-filters';
+import { findOrderExtras } from '@/lib/orders/find-order-extras';
 import { orderColumns, serializeOrder, type TOrderJson, type TOrderLineRow, type TOrderRow } from '@/lib/orders/serialize-order';
 
 // `?q=&store=` means no filter: empty parameters count as absent.
@@ -83,8 +84,9 @@ export async function listOrders(tenantId: string, rawQuery: TListOrdersQuery): 
     { q: query.q, storeId: query.store, platform: query.platform, status: query.status },
     { limit: query.limit, after: query.cursor },
   );
-  const lines = await findLines(tenantId, page.rows.map((row) => row.id));
-  return { data: page.rows.map((row) => serializeOrder(row, lines.get(row.id) ?? [])), nextCursor: page.nextCursor };
+  const ids = page.rows.map((row) => row.id);
+  const [lines, extras] = await Promise.all([findLines(tenantId, ids), findOrderExtras(tenantId, ids)]);
+  return { data: page.rows.map((row) => serializeOrder(row, lines.get(row.id) ?? [], extras.get(row.id))), nextCursor: page.nextCursor };
 }
 
 export async function findLines(tenantId: string, orderIds: string[]): Promise<Map<string, TOrderLineRow[]>> {

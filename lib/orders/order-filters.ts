@@ -1,7 +1,8 @@
 import type { TOrderStatus, TPlatform } from '@/lib/orders/canonical-order';
 
 export const orderStages = ['to_order', 'awaiting_supplier', 'shipped', 'completed', 'cancelled'] as const;
-export type TOrderStage = (typeof orderStages)[number];
+/** A stage as stored: the five tabs, or `archived` for the copy of a purchase (in no tab). */
+export type TOrderStage = (typeof orderStages)[number] | 'archived';
 /** The Order Center tabs: the five stages and the orders that need attention. */
 export const orderTabs = [...orderStages, 'needs_attention'] as const;
 export type TOrderTab = (typeof orderTabs)[number];

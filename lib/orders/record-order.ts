@@ -5,6 +5,7 @@ import { allocateNumber } from '@/lib/numbering/allocate-number';
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import { ZCanonicalOrder, type TCanonicalOrder, type TPlatform } from '@/lib/orders/canonical-order';
 import { channelStage, nextStage } from '@/lib/orders/order-stage';
+import { detectTwins } from '@/lib/duplicates/detect-twins';
 import type { TOrderStage } from '@/lib/orders/order-filters';
 
 export type TRecordOrderInput = {
@@ -99,6 +100,7 @@ async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonica
     ],
   );
   await upsertLines(sql, tenantId, orderId, order);
+  await detectTwins(sql, tenantId, { id: orderId, storeId, platform, order });
   await recordAuditEvent(sql, {
     tenantId,
     actor: input.actor,

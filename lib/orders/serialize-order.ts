@@ -1,6 +1,7 @@
 import { formatAmount } from '@/lib/orders/money';
 import type { TOrderStatus, TPlatform } from '@/lib/orders/canonical-order';
 import type { TOrderStage } from '@/lib/orders/order-filters';
+import type { TOrderExtras, TOrderTwinJson, TSupplierOrderJson } from '@/lib/orders/find-order-extras';
 
 export type TOrderRow = {
   id: string;
@@ -40,12 +41,14 @@ export type TOrderJson = {
   customer: { name: string | null; email: string | null } | null;
   lines: Array<{ sku: string | null; title: string; quantity: number; unitPrice: string }>;
   origin: { platform: TPlatform; externalId: string } | null;
+  twins: TOrderTwinJson[];
+  supplierOrders: TSupplierOrderJson[];
 };
 
 export const orderColumns = `o.id, o.number, o.source_number, o.former_numbers, o.store_id, o.platform, o.external_id, o.status,
   o.currency, o.total_price::text AS total_price, o.placed_at, o.customer_name, o.customer_email, o.origin_platform, o.origin_external_id, o.stage, o.attention_reason`;
 
-export function serializeOrder(row: TOrderRow, lines: TOrderLineRow[]): TOrderJson {
+export function serializeOrder(row: TOrderRow, lines: TOrderLineRow[], extras: TOrderExtras = { twins: [], supplierOrders: [] }): TOrderJson {
   return {
     id: row.id,
     number: row.number,
@@ -66,5 +69,7 @@ export function serializeOrder(row: TOrderRow, lines: TOrderLineRow[]): TOrderJs
       unitPrice: formatAmount(line.unit_price, row.currency),
     })),
     origin: row.origin_platform && row.origin_external_id ? { platform: row.origin_platform, externalId: row.origin_external_id } : null,
+    twins: extras.twins,
+    supplierOrders: extras.supplierOrders,
   };
 }

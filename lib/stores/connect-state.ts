@@ -7,10 +7,12 @@ import type { TPlatform } from '@/lib/orders/canonical-order';
 // WooCommerce's callback is unsigned and does not even name the store, so the state carries the
 // tenant and the site URL, signed and expiring; its nonce can be used once.
 
+export type TConnectTarget = TPlatform | 'aliexpress';
+
 export type TConnectState = {
   tenantId: string;
   userId: string;
-  platform: TPlatform;
+  platform: TConnectTarget;
   siteUrl?: string;
   locale?: string;
   nonce: string;
@@ -34,7 +36,7 @@ export function signConnectState(input: Omit<TConnectState, 'nonce' | 'expiresAt
 }
 
 /** The state if its signature holds, it has not expired and it was made for `platform`; else null. */
-export function readConnectState(token: string | null | undefined, platform: TPlatform): TConnectState | null {
+export function readConnectState(token: string | null | undefined, platform: TConnectTarget): TConnectState | null {
   if (!token || token.length > 4096) return null;
   const [encoded, mac] = token.split('.');
   if (!encoded || !mac || !isSameSignature(signature(encoded), mac)) return null;

@@ -5,7 +5,7 @@ import { StoreAuthorizationError } from '@/lib/platforms/platform-errors';
 import { markStoreNeedsReconnection } from '@/lib/stores/connect-store';
 import { countSourceOrders, fetchSourcePage } from '@/lib/sync/order-source';
 import { recordSourceOrders } from '@/lib/sync/record-source-orders';
-import { withStoreLock } from '@/lib/sync/store-lock';
+import { withAdvisoryLock } from '@/lib/db/advisory-lock';
 import { hasApiAccess, loadSyncStore } from '@/lib/sync/sync-store-access';
 
 export type TBackfillOutcome = 'done' | 'paused' | 'busy' | 'skipped' | 'needs_reconnection';
@@ -16,7 +16,7 @@ export type TBackfillOutcome = 'done' | 'paused' | 'busy' | 'skipped' | 'needs_r
  * twice change nothing (recordOrder is idempotent). `shouldStop` lets a stopping worker pause.
  */
 export async function backfillStore(tenantId: string, storeId: string, shouldStop: () => boolean = () => false): Promise<TBackfillOutcome> {
-  const outcome = await withStoreLock(`backfill:${tenantId}:${storeId}`, async (): Promise<TBackfillOutcome> => {
+  const outcome = await withAdvisoryLock(`backfill:${tenantId}:${storeId}`, async (): Promise<TBackfillOutcome> => {
     const store = await loadSyncStore(tenantId, storeId);
     if (!store || store.status !== 'active' || !hasApiAccess(store)) return 'skipped';
     const sync = await db().storeSync.upsert({ where: { tenantId_storeId: { tenantId, storeId } }, create: { tenantId, storeId }, update: {} });

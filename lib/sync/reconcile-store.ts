@@ -5,7 +5,7 @@ import { reactivateWooWebhooks } from '@/lib/platforms/woocommerce/woocommerce-a
 import { markStoreNeedsReconnection } from '@/lib/stores/connect-store';
 import { fetchSourcePage } from '@/lib/sync/order-source';
 import { recordSourceOrders } from '@/lib/sync/record-source-orders';
-import { withStoreLock } from '@/lib/sync/store-lock';
+import { withAdvisoryLock } from '@/lib/db/advisory-lock';
 import { hasApiAccess, loadSyncStore } from '@/lib/sync/sync-store-access';
 
 // Orders updated a little before the watermark are read again: clocks differ and a platform may
@@ -20,7 +20,7 @@ export type TReconcileResult = { recovered: number; reactivatedWebhooks: number 
  * Also re-activates WooCommerce webhooks that WooCommerce disabled after failed deliveries.
  */
 export async function reconcileStore(tenantId: string, storeId: string): Promise<TReconcileResult> {
-  const result = await withStoreLock(`reconcile:${tenantId}:${storeId}`, async (): Promise<TReconcileResult> => {
+  const result = await withAdvisoryLock(`reconcile:${tenantId}:${storeId}`, async (): Promise<TReconcileResult> => {
     const where = { tenantId_storeId: { tenantId, storeId } };
     try {
       const store = await loadSyncStore(tenantId, storeId);

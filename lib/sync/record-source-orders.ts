@@ -2,6 +2,7 @@ import { logger } from '@/lib/log';
 import { recordOrder } from '@/lib/orders/record-order';
 import { PayloadValidationError } from '@/lib/ingest/payload-validation-error';
 import { normalizeSourceOrder } from '@/lib/sync/order-source';
+import { isSkippedTikTokOrigin } from '@/lib/duplicates/skip-tiktok-origin';
 import type { TSyncStore } from '@/lib/sync/sync-store-access';
 
 /**
@@ -22,6 +23,7 @@ export async function recordSourceOrders(store: TSyncStore, payloads: unknown[],
       logger.warn({ storeId: store.storeId, reason: error.message }, 'skipped an order the adapter refused');
       continue;
     }
+    if (await isSkippedTikTokOrigin(store.tenantId, store.storeId, order)) continue;
     const result = await recordOrder({
       tenantId: store.tenantId,
       storeId: store.storeId,

@@ -49,6 +49,7 @@ const generated = {
   BETTER_AUTH_SECRET: () => randomBytes(32).toString('base64url'),
   SHOPIFY_API_SECRET: () => randomBytes(24).toString('hex'),
   TIKTOK_APP_SECRET: () => randomBytes(24).toString('hex'),
+  ALIEXPRESS_APP_SECRET: () => randomBytes(24).toString('hex'),
 };
 
 function ensureEnvFile() {

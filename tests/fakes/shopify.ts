@@ -18,6 +18,7 @@ type TShop = {
   rateLimitNext: number;
   graphqlCalls: number;
   latencyMs: number;
+  fulfillments: Array<{ orderId: string; trackingNumbers: string[]; company: string | null; notifyCustomer: boolean }>;
 };
 
 export type TFakeShopify = TFakeServer & { shopUrlTemplate: string };
@@ -106,7 +107,7 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
   const shopOf = (domain: string): TShop => {
     let shop = shops.get(domain);
     if (!shop) {
-      shop = { domain, accessToken: null, codes: new Set(), orders: [], subscriptions: [], throttleNext: 0, rateLimitNext: 0, graphqlCalls: 0, latencyMs: 0 };
+      shop = { domain, accessToken: null, codes: new Set(), orders: [], subscriptions: [], throttleNext: 0, rateLimitNext: 0, graphqlCalls: 0, latencyMs: 0, fulfillments: [] };
       shops.set(domain, shop);
     }
     return shop;
@@ -154,6 +155,25 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       shop.subscriptions.push(subscription);
       return json(200, { data: { webhookSubscriptionCreate: { webhookSubscription: { id: subscription.id, topic }, userErrors: [] } } });
     }
+    if (query.includes('fulfillmentOrders')) {
+      const orderId = String(variables.id).split('/').pop()!;
+      const order = shop.orders.find((candidate) => String(candidate.admin_graphql_api_id).endsWith(`/${orderId}`));
+      if (!order) return json(200, { data: { order: null } });
+      const isFulfilled = order.fulfillment_status === 'fulfilled';
+      return json(200, { data: { order: { fulfillmentOrders: { nodes: [{ id: `gid://shopify/FulfillmentOrder/${orderId}`, status: isFulfilled ? 'CLOSED' : 'OPEN' }] } } } });
+    }
+    if (query.includes('fulfillmentCreate')) {
+      const input = variables.fulfillment as { lineItemsByFulfillmentOrder: Array<{ fulfillmentOrderId: string }>; trackingInfo?: { number?: string; numbers?: string[]; company?: string }; notifyCustomer?: boolean };
+      const orderIds = input.lineItemsByFulfillmentOrder.map((entry) => entry.fulfillmentOrderId.split('/').pop()!);
+      for (const orderId of orderIds) {
+        const order = shop.orders.find((candidate) => String(candidate.admin_graphql_api_id).endsWith(`/${orderId}`));
+        if (!order) return json(200, { data: { fulfillmentCreate: { fulfillment: null, userErrors: [{ field: ['fulfillmentOrderId'], message: 'Fulfillment order does not exist' }] } } });
+        order.fulfillment_status = 'fulfilled';
+        order.updated_at = new Date().toISOString();
+        shop.fulfillments.push({ orderId, trackingNumbers: input.trackingInfo?.numbers ?? [input.trackingInfo?.number ?? ''], company: input.trackingInfo?.company ?? null, notifyCustomer: Boolean(input.notifyCustomer) });
+      }
+      return json(200, { data: { fulfillmentCreate: { fulfillment: { id: `gid://shopify/Fulfillment/${shop.fulfillments.length}`, status: 'SUCCESS' }, userErrors: [] } } });
+    }
     const matching = shop.orders.map(toGraphqlOrder).filter((order) => matchesQuery(order, variables.query as string | undefined));
     if (query.includes('ordersCount')) return json(200, { data: { ordersCount: { count: matching.length, precision: 'EXACT' } } });
     if (query.includes('orders(')) {
@@ -185,7 +205,7 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       const shop = shopOf(decodeURIComponent(admin[1]!));
       const action = admin[2];
       if (!action && request.method === 'GET') {
-        return json(200, { accessToken: shop.accessToken, subscriptions: shop.subscriptions, orderCount: shop.orders.length, graphqlCalls: shop.graphqlCalls });
+        return json(200, { accessToken: shop.accessToken, subscriptions: shop.subscriptions, orderCount: shop.orders.length, graphqlCalls: shop.graphqlCalls, fulfillments: shop.fulfillments });
       }
       if (action === 'orders' && request.method === 'POST') {
         const { orders } = JSON.parse(request.body) as { orders: TShopifyOrderInput[] };

@@ -7,7 +7,15 @@ import { startFakeServer, type TFakeRequest, type TFakeServer } from '@/tests/fa
 // shop cipher on shop-scoped calls; answers use the documented envelope {code, message, data}.
 // Shops, orders and sellers are loaded through /__admin so tests in other processes can share it.
 
-type TShop = { shopId: string; cipher: string; name: string; accessToken: string; orders: Map<string, Record<string, unknown>>; webhooks: Array<{ address: string; event_type: string }> };
+type TShop = {
+  shopId: string;
+  cipher: string;
+  name: string;
+  accessToken: string;
+  orders: Map<string, Record<string, unknown>>;
+  webhooks: Array<{ address: string; event_type: string }>;
+  shipments: Array<{ packageId: string; trackingNumber: string; provider: string }>;
+};
 type TSeller = { code: string; shopIds: string[] };
 type TToken = { accessToken: string; refreshToken: string; shopIds: string[]; expiresAt: number };
 
@@ -109,7 +117,7 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
         shop.accessToken = `revoked-${randomBytes(4).toString('hex')}`;
         return { status: 200, body: { ok: true } };
       }
-      return { status: 200, body: { shopId: shop.shopId, webhooks: shop.webhooks, orderCount: shop.orders.size } };
+      return { status: 200, body: { shopId: shop.shopId, webhooks: shop.webhooks, orderCount: shop.orders.size, shipments: shop.shipments } };
     }
     requests++;
     // --- seller authorization and tokens ---
@@ -164,6 +172,17 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
       const next = start + page.length < matching.length ? Buffer.from(String(start + page.length)).toString('base64url') : '';
       return { status: 200, body: envelope(0, 'Success', { orders: page, next_page_token: next, total_count: matching.length }) };
     }
+    const ship = path.match(/^\/fulfillment\/202309\/packages\/([^/]+)\/ship$/);
+    if (ship && request.method === 'POST') {
+      const body = JSON.parse(request.body || '{}') as { tracking_number?: string; shipping_provider_id?: string; shipping_provider_name?: string };
+      const order = [...shop.orders.values()].find((candidate) => ((candidate.packages as Array<{ id: string }>) ?? []).some((entry) => entry.id === ship[1]));
+      if (!order) return { status: 200, body: envelope(21011001, 'package not found') };
+      if (!body.tracking_number) return { status: 200, body: envelope(21011002, 'tracking_number is required') };
+      shop.shipments.push({ packageId: ship[1]!, trackingNumber: body.tracking_number, provider: body.shipping_provider_name ?? body.shipping_provider_id ?? '' });
+      order.status = 'IN_TRANSIT';
+      order.update_time = Math.floor(Date.now() / 1000);
+      return { status: 200, body: envelope(0, 'Success', {}) };
+    }
     if (path === '/event/202309/webhooks' && request.method === 'PUT') {
       const subscription = JSON.parse(request.body) as { address: string; event_type: string };
       shop.webhooks = shop.webhooks.filter((webhook) => webhook.event_type !== subscription.event_type).concat(subscription);
@@ -175,7 +194,7 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
   const fake: TFakeTikTokShop = {
     ...server,
     addShop: (shop) =>
-      shops.set(shop.cipher, { shopId: shop.shopId, cipher: shop.cipher, name: shop.name ?? `Shop ${shop.shopId}`, accessToken: shop.accessToken, orders: shops.get(shop.cipher)?.orders ?? new Map(), webhooks: [] }),
+      shops.set(shop.cipher, { shopId: shop.shopId, cipher: shop.cipher, name: shop.name ?? `Shop ${shop.shopId}`, accessToken: shop.accessToken, orders: shops.get(shop.cipher)?.orders ?? new Map(), webhooks: [], shipments: [] }),
     putOrder: (cipher, order) => {
       const shop = shops.get(cipher);
       if (!shop) throw new Error(`Fake TikTok Shop has no shop with cipher ${cipher}`);

@@ -9,7 +9,7 @@ import { toPhpJson } from '@/tests/fixtures/json';
 // on creation and get disabled, signed deliveries. Tests drive it through /__admin.
 
 type TWebhook = { id: number; name: string; topic: string; delivery_url: string; secret: string; status: 'active' | 'paused' | 'disabled' };
-type TSite = { name: string; keys: Map<string, string>; orders: Array<Record<string, unknown>>; webhooks: TWebhook[]; pingsSent: number };
+type TSite = { name: string; keys: Map<string, string>; orders: Array<Record<string, unknown>>; webhooks: TWebhook[]; pingsSent: number; notes: Array<{ orderId: number; note: string; customer_note: boolean }> };
 
 export type TFakeWooCommerce = TFakeServer & { siteUrl: (site: string) => string };
 
@@ -51,7 +51,7 @@ export async function startFakeWooCommerce(options: { port?: number } = {}): Pro
   const siteOf = (name: string): TSite => {
     let site = sites.get(name);
     if (!site) {
-      site = { name, keys: new Map(), orders: [], webhooks: [], pingsSent: 0 };
+      site = { name, keys: new Map(), orders: [], webhooks: [], pingsSent: 0, notes: [] };
       sites.set(name, site);
     }
     return site;
@@ -111,6 +111,24 @@ export async function startFakeWooCommerce(options: { port?: number } = {}): Pro
       return json(201, { ...webhook, secret: undefined });
     }
     if (route === '/webhooks' && request.method === 'GET') return json(200, site.webhooks.map((webhook) => ({ ...webhook, secret: undefined })));
+    const orderMatch = route.match(/^\/orders\/(\d+)(\/notes)?$/);
+    if (orderMatch) {
+      const order = site.orders.find((candidate) => candidate.id === Number(orderMatch[1]));
+      if (!order) return json(404, { code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.' });
+      if (orderMatch[2] && request.method === 'POST') {
+        const note = JSON.parse(request.body) as { note: string; customer_note?: boolean };
+        site.notes.push({ orderId: Number(order.id), note: note.note, customer_note: Boolean(note.customer_note) });
+        return json(201, { id: site.notes.length, note: note.note, customer_note: Boolean(note.customer_note) });
+      }
+      if (!orderMatch[2] && request.method === 'PUT') {
+        const changes = JSON.parse(request.body) as { status?: string; meta_data?: Array<{ key: string; value: unknown }> };
+        if (changes.status) order.status = changes.status;
+        if (changes.meta_data) order.meta_data = [...((order.meta_data as unknown[]) ?? []), ...changes.meta_data];
+        order.date_modified_gmt = new Date().toISOString().slice(0, 19);
+        return { status: 200, body: toPhpJson(order) };
+      }
+      if (!orderMatch[2] && request.method === 'GET') return { status: 200, body: toPhpJson(order) };
+    }
     const webhookMatch = route.match(/^\/webhooks\/(\d+)$/);
     if (webhookMatch && request.method === 'PUT') {
       const webhook = site.webhooks.find((candidate) => candidate.id === Number(webhookMatch[1]));
@@ -154,7 +172,16 @@ export async function startFakeWooCommerce(options: { port?: number } = {}): Pro
       const site = siteOf(decodeURIComponent(admin[1]!));
       const action = admin[2];
       if (!action && request.method === 'POST') return json(200, { siteUrl: `${baseUrl}/sites/${site.name}` });
-      if (!action && request.method === 'GET') return json(200, { keys: site.keys.size, webhooks: site.webhooks, orderCount: site.orders.length, pingsSent: site.pingsSent });
+      if (!action && request.method === 'GET') {
+        return json(200, {
+          keys: site.keys.size,
+          webhooks: site.webhooks,
+          orderCount: site.orders.length,
+          pingsSent: site.pingsSent,
+          notes: site.notes,
+          orders: site.orders.map((order) => ({ id: order.id, status: order.status, meta_data: order.meta_data })),
+        });
+      }
       if (action === 'orders' && request.method === 'POST') {
         const { orders } = JSON.parse(request.body) as { orders: TWooOrderInput[] };
         for (const input of orders) {
@@ -176,6 +203,11 @@ export async function startFakeWooCommerce(options: { port?: number } = {}): Pro
       }
       if (action === 'disable' && request.method === 'POST') {
         for (const webhook of site.webhooks) webhook.status = 'disabled';
+        return json(200, { ok: true });
+      }
+      if (action === 'keys' && request.method === 'POST') {
+        const { consumerKey, consumerSecret } = JSON.parse(request.body) as { consumerKey: string; consumerSecret: string };
+        site.keys.set(consumerKey, consumerSecret);
         return json(200, { ok: true });
       }
       if (action === 'revoke' && request.method === 'POST') {

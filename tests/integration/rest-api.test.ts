@@ -73,6 +73,8 @@ describe('REST API v1', () => {
       customer: { name: 'Rita Customer4', email: 'rita4@shop.example' },
       lines: [{ sku: 'SKU-4', title: 'Item 4', quantity: 1, unitPrice: '10.00' }],
       origin: null,
+      twins: [],
+      supplierOrders: [],
     });
     expect(second.body.data[1]).toMatchObject({ number: '#2100-1', formerNumbers: ['#2100'] });
   });

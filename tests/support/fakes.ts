@@ -21,7 +21,14 @@ export const fakeShopify = {
   revoke: (shop: string) => postAdmin(`${shopifyBase()}/__admin/shops/${shop}/revoke`, {}),
   throttle: (shop: string, counts: { graphqlThrottles?: number; rateLimits?: number; latencyMs?: number }) => postAdmin(`${shopifyBase()}/__admin/shops/${shop}/throttle`, counts),
   state: (shop: string) =>
-    getAdmin<{ accessToken: string | null; subscriptions: Array<{ topic: string; callbackUrl: string }>; orderCount: number; graphqlCalls: number }>(`${shopifyBase()}/__admin/shops/${shop}`),
+    getAdmin<{
+      accessToken: string | null;
+      subscriptions: Array<{ topic: string; callbackUrl: string }>;
+      orderCount: number;
+      graphqlCalls: number;
+      fulfillments: Array<{ orderId: string; trackingNumbers: string[]; company: string | null; notifyCustomer: boolean }>;
+    }>(`${shopifyBase()}/__admin/shops/${shop}`),
+  addShopWithToken: (shop: string, accessToken: string) => postAdmin(`${shopifyBase()}/__admin/shops`, { shop, accessToken }),
 };
 
 export const fakeWoo = {
@@ -30,8 +37,16 @@ export const fakeWoo = {
   deliver: (site: string, orderId: number, topic: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/deliver`, { orderId, topic }) as Promise<{ statuses: number[] }>,
   disableWebhooks: (site: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/disable`, {}),
   revoke: (site: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/revoke`, {}),
+  addKeys: (site: string, consumerKey: string, consumerSecret: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/keys`, { consumerKey, consumerSecret }),
   state: (site: string) =>
-    getAdmin<{ keys: number; webhooks: Array<{ id: number; topic: string; status: string; delivery_url: string }>; orderCount: number; pingsSent: number }>(`${wooBase()}/__admin/sites/${site}`),
+    getAdmin<{
+      keys: number;
+      webhooks: Array<{ id: number; topic: string; status: string; delivery_url: string }>;
+      orderCount: number;
+      pingsSent: number;
+      notes: Array<{ orderId: number; note: string; customer_note: boolean }>;
+      orders: Array<{ id: number; status: string; meta_data: Array<{ key: string; value: string }> }>;
+    }>(`${wooBase()}/__admin/sites/${site}`),
 };
 
 export const fakeTikTok = {
@@ -40,5 +55,19 @@ export const fakeTikTok = {
   addShop: (shop: { shopId: string; cipher: string; accessToken: string }) => postAdmin(`${tiktokBase()}/__admin/shops`, shop),
   setRedirect: (url: string) => postAdmin(`${tiktokBase()}/__admin/redirect`, { url }),
   revoke: (shopId: string) => postAdmin(`${tiktokBase()}/__admin/shops/${shopId}/revoke`, {}),
-  state: (shopId: string) => getAdmin<{ webhooks: Array<{ address: string; event_type: string }>; orderCount: number }>(`${tiktokBase()}/__admin/shops/${shopId}`),
+  state: (shopId: string) =>
+    getAdmin<{ webhooks: Array<{ address: string; event_type: string }>; orderCount: number; shipments: Array<{ packageId: string; trackingNumber: string; provider: string }> }>(
+      `${tiktokBase()}/__admin/shops/${shopId}`,
+    ),
+};
+
+const aliexpressBase = () => `http://127.0.0.1:${port() + 3}`;
+
+export const fakeAliExpress = {
+  addAccount: (account: { code: string; userId: string; account: string }) => postAdmin(`${aliexpressBase()}/__admin/accounts`, account),
+  addProducts: (products: Array<{ productId: string; seller?: string; outOfStock?: boolean; price?: string }>) => postAdmin(`${aliexpressBase()}/__admin/products`, { products }),
+  setLatency: (ms: number) => postAdmin(`${aliexpressBase()}/__admin/latency`, { ms }),
+  updateOrder: (id: string, changes: { status?: string; logisticsStatus?: string; trackingNumber?: string; carrier?: string }) => postAdmin(`${aliexpressBase()}/__admin/orders/${id}`, changes),
+  orders: async (userId?: string) =>
+    (await getAdmin<{ orders: Array<{ id: string; userId: string; status: string; productIds: string[] }> }>(`${aliexpressBase()}/__admin/orders${userId ? `?userId=${userId}` : ''}`)).orders,
 };

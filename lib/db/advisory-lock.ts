@@ -5,7 +5,7 @@ import { pool } from '@/lib/db/client';
  * connection of its own, so a killed worker releases it with its connection). Returns null when
  * the lock is taken.
  */
-export async function withStoreLock<T>(name: string, work: () => Promise<T>): Promise<T | null> {
+export async function withAdvisoryLock<T>(name: string, work: () => Promise<T>): Promise<T | null> {
   const client = await pool().connect();
   try {
     const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 7)) AS locked', [name]);

@@ -1,0 +1,96 @@
+import { db, pool } from '@/lib/db/client';
+import { AppError } from '@/lib/errors/app-error';
+import { createId } from '@/lib/ids';
+import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
+import type { TMember } from '@/lib/auth/current-member';
+import { consumeConnectNonce, readConnectState, signConnectState } from '@/lib/stores/connect-state';
+import { openStoreCredentials, sealStoreCredentials } from '@/lib/stores/store-credentials';
+import { aliexpressAuthorizeUrl, createAliExpressToken, refreshAliExpressToken } from '@/lib/suppliers/aliexpress/aliexpress-auth';
+import { SupplierAuthorizationError } from '@/lib/suppliers/aliexpress/aliexpress-api';
+
+// The tenant's linked AliExpress account. Linking another one switches: the new account becomes
+// active, the old one stays, switched out and read-only, with the supplier orders placed through it.
+
+export function supplierLinkUrl(member: Pick<TMember, 'tenantId' | 'userId'>, locale: string): string {
+  return aliexpressAuthorizeUrl(signConnectState({ tenantId: member.tenantId, userId: member.userId, platform: 'aliexpress', locale }));
+}
+
+export async function completeSupplierLink(code: string | null, stateToken: string | null): Promise<{ tenantId: string; accountId: string; locale?: string }> {
+  const state = readConnectState(stateToken, 'aliexpress');
+  if (!state) throw new AppError('unauthorized', 'Invalid or expired state');
+  if (!code) throw new AppError('bad_request', 'AliExpress sent no authorization code');
+  if (!(await consumeConnectNonce(state))) throw new AppError('unauthorized', 'This authorization was already used');
+  let tokens;
+  try {
+    tokens = await createAliExpressToken(code);
+  } catch (error) {
+    if (error instanceof SupplierAuthorizationError) throw new AppError('unauthorized', 'AliExpress refused the authorization code');
+    throw error;
+  }
+  const actor: TAuditActor = { type: 'user', id: state.userId };
+  const credentials = sealStoreCredentials({
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+    refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
+  });
+  const accountId = await db().$transaction(async (tx) => {
+    const current = await tx.supplierAccount.findFirst({ where: { tenantId: state.tenantId, status: 'active' } });
+    if (current && current.externalUserId === tokens.userId) {
+      await tx.supplierAccount.update({ where: { tenantId_id: { tenantId: state.tenantId, id: current.id } }, data: { credentials, accountName: tokens.account } });
+      await recordAuditEvent(prismaExecutor(tx), { tenantId: state.tenantId, actor, action: 'supplier_account.relinked', subjectType: 'supplier_account', subjectId: current.id });
+      return current.id;
+    }
+    // A switched-out account linked again comes back as a new link, with its history kept apart.
+    if (current) {
+      await tx.supplierAccount.update({ where: { tenantId_id: { tenantId: state.tenantId, id: current.id } }, data: { status: 'switched_out', switchedOutAt: new Date() } });
+    }
+    const id = createId('sup');
+    await tx.supplierAccount.create({
+      data: { tenantId: state.tenantId, id, externalUserId: tokens.userId, accountName: tokens.account, credentials, status: 'active', linkedBy: state.userId },
+    });
+    await recordAuditEvent(prismaExecutor(tx), {
+      tenantId: state.tenantId,
+      actor,
+      action: current ? 'supplier_account.switched' : 'supplier_account.linked',
+      subjectType: 'supplier_account',
+      subjectId: id,
+      before: current ? { accountId: current.id, account: current.accountName } : undefined,
+      after: { accountId: id, account: tokens.account },
+    });
+    return id;
+  });
+  return { tenantId: state.tenantId, accountId, locale: state.locale };
+}
+
+export type TActiveSupplierAccount = { id: string; accessToken: string };
+
+const refreshAheadMs = 24 * 3600 * 1000;
+
+/** The tenant's active account with a token good for a day (refreshed first if it would not be). */
+export async function loadActiveSupplierAccount(tenantId: string): Promise<TActiveSupplierAccount | null> {
+  const account = await db().supplierAccount.findFirst({ where: { tenantId, status: 'active' } });
+  if (!account) return null;
+  let credentials = openStoreCredentials(account.credentials);
+  if (credentials.refreshToken && credentials.accessTokenExpiresAt && new Date(credentials.accessTokenExpiresAt).getTime() - Date.now() < refreshAheadMs) {
+    const tokens = await refreshAliExpressToken(credentials.refreshToken);
+    credentials = { ...credentials, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt };
+    await db().supplierAccount.update({ where: { tenantId_id: { tenantId, id: account.id } }, data: { credentials: sealStoreCredentials(credentials) } });
+  }
+  return credentials.accessToken ? { id: account.id, accessToken: credentials.accessToken } : null;
+}
+
+export async function markSupplierAccountNeedsReconnection(tenantId: string, accountId: string, reason: string): Promise<void> {
+  const updated = await db().supplierAccount.updateMany({ where: { tenantId, id: accountId, status: 'active' }, data: { status: 'needs_reconnection' } });
+  if (updated.count) {
+    await recordAuditEvent(pool(), { tenantId, actor: { type: 'system', id: null }, action: 'supplier_account.needs_reconnection', subjectType: 'supplier_account', subjectId: accountId, after: { reason: reason.slice(0, 300) } });
+  }
+}
+
+export async function listSupplierAccounts(tenantId: string) {
+  return db().supplierAccount.findMany({
+    where: { tenantId },
+    orderBy: { linkedAt: 'desc' },
+    select: { id: true, accountName: true, externalUserId: true, status: true, linkedAt: true, switchedOutAt: true },
+  });
+}
