@@ -3,7 +3,7 @@
 // typecheck, unit, integration and end-to-end suites. Exits non-zero when any of them fails.
 //   npm test                 every suite
 //   npm test -- unit e2e     only the named suites (typecheck, unit, integration, e2e)
-//   npm test -- e2e --grep TikTok    options after the names go to the test runner
+//   npm test -- e2e --grep TikTok    options and file filters after the names go to the runner
 import { spawn } from 'node:child_process';
 import { binary, bootstrap, root, runMain, say } from './lib/bootstrap.mjs';
 
@@ -30,12 +30,11 @@ function runSuite(name, env, extraArgs = []) {
 }
 
 async function main() {
-  const firstOption = process.argv.slice(2).findIndex((argument) => argument.startsWith('-'));
-  const requested = firstOption === -1 ? process.argv.slice(2) : process.argv.slice(2, 2 + firstOption);
-  const runnerArgs = firstOption === -1 ? [] : process.argv.slice(2 + firstOption);
-  for (const name of requested) {
-    if (!suites[name] || name === 'build') throw new Error(`Unknown suite "${name}" (typecheck, unit, integration, e2e)`);
-  }
+  // Suite names first; anything else (options, file filters) goes to the test runner.
+  const args = process.argv.slice(2);
+  const firstRunnerArg = args.findIndex((argument) => !['typecheck', 'unit', 'integration', 'e2e'].includes(argument));
+  const requested = firstRunnerArg === -1 ? args : args.slice(0, firstRunnerArg);
+  const runnerArgs = firstRunnerArg === -1 ? [] : args.slice(firstRunnerArg);
   const selected = requested.length ? requested : ['typecheck', 'unit', 'integration', 'e2e'];
   const { env, stop } = await bootstrap({ mode: 'test' });
   // Quick retries, so a test that waits for a FAILED event waits seconds, not minutes.

@@ -19,3 +19,22 @@ export async function withAdvisoryLock<T>(name: string, work: () => Promise<T>):
     client.release();
   }
 }
+
+/**
+ * Runs `work` once every other holder of the same lock has finished (waits instead of skipping).
+ * For read-check-write sequences such as token refreshes, where the second caller must see what
+ * the first one wrote.
+ */
+export async function withWaitingAdvisoryLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', [name]);
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 7))', [name]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,4 +1,5 @@
 import { db, pool } from '@/lib/db/client';
+import { withWaitingAdvisoryLock } from '@/lib/db/advisory-lock';
 import { AppError } from '@/lib/errors/app-error';
 import { createId } from '@/lib/ids';
 import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
@@ -65,17 +66,31 @@ export async function completeSupplierLink(code: string | null, stateToken: stri
 
 export type TActiveSupplierAccount = { id: string; accessToken: string };
 
-const refreshAheadMs = 24 * 3600 * 1000;
+const refreshAheadMs = 3600 * 1000;
 
-/** The tenant's active account with a token good for a day (refreshed first if it would not be). */
+function expiresSoon(expiresAt: string | undefined): boolean {
+  return Boolean(expiresAt) && new Date(expiresAt as string).getTime() - Date.now() < refreshAheadMs;
+}
+
+/**
+ * The tenant's active account with a token good for the next hour. A token about to expire is
+ * refreshed under a lock and re-read inside it: AliExpress retires the old refresh token, so two
+ * workers refreshing at once would leave one of them with a dead token.
+ */
 export async function loadActiveSupplierAccount(tenantId: string): Promise<TActiveSupplierAccount | null> {
-  const account = await db().supplierAccount.findFirst({ where: { tenantId, status: 'active' } });
+  const account = await db().supplierAccount.findFirst({ where: { tenantId, status: 'active' }, select: { id: true, credentials: true } });
   if (!account) return null;
   let credentials = openStoreCredentials(account.credentials);
-  if (credentials.refreshToken && credentials.accessTokenExpiresAt && new Date(credentials.accessTokenExpiresAt).getTime() - Date.now() < refreshAheadMs) {
-    const tokens = await refreshAliExpressToken(credentials.refreshToken);
-    credentials = { ...credentials, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt };
-    await db().supplierAccount.update({ where: { tenantId_id: { tenantId, id: account.id } }, data: { credentials: sealStoreCredentials(credentials) } });
+  if (credentials.refreshToken && expiresSoon(credentials.accessTokenExpiresAt)) {
+    credentials = await withWaitingAdvisoryLock(`supplier-token:${tenantId}:${account.id}`, async () => {
+      const current = await db().supplierAccount.findFirst({ where: { tenantId, id: account.id }, select: { credentials: true } });
+      const latest = openStoreCredentials(current?.credentials ?? account.credentials);
+      if (!latest.refreshToken || !expiresSoon(latest.accessTokenExpiresAt)) return latest;
+      const tokens = await refreshAliExpressToken(latest.refreshToken);
+      const refreshed = { ...latest, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt, refreshTokenExpiresAt: tokens.refreshTokenExpiresAt };
+      await db().supplierAccount.update({ where: { tenantId_id: { tenantId, id: account.id } }, data: { credentials: sealStoreCredentials(refreshed) } });
+      return refreshed;
+    });
   }
   return credentials.accessToken ? { id: account.id, accessToken: credentials.accessToken } : null;
 }

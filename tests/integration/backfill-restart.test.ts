@@ -57,5 +57,5 @@ describe('backfill across a worker restart', () => {
     expect(orders).toHaveLength(500);
     expect(new Set(orders.map((order) => order.external_id)).size).toBe(500);
     expect(new Set(orders.map((order) => order.number)).size).toBe(500);
-  });
+  }, 180_000);
 });

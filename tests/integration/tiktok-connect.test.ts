@@ -74,7 +74,7 @@ describe('connecting TikTok Shop', () => {
     const credentials = openStoreCredentials(store.credentials);
     await db().store.update({
       where: { tenantId_id: { tenantId: tenant.tenantId, id: store.id } },
-      data: { credentials: sealStoreCredentials({ ...credentials, accessTokenExpiresAt: new Date(Date.now() + 3600_000).toISOString() }) },
+      data: { credentials: sealStoreCredentials({ ...credentials, accessTokenExpiresAt: new Date(Date.now() + 600_000).toISOString() }) },
     });
     const refreshed = await loadSyncStore(tenant.tenantId, store.id);
     expect(refreshed!.credentials.accessToken).not.toBe(credentials.accessToken);
