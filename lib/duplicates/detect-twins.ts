@@ -16,7 +16,7 @@ type TCandidate = {
   created_at: Date;
   customer_name: string | null;
   shipping_address: { postalCode?: string | null; address1?: string | null } | null;
-  items: string[] | null;
+  items: Array<{ sku: string | null; title: string; quantity: number }> | null;
 };
 
 function normalize(text: string | null | undefined): string {
@@ -41,10 +41,22 @@ async function link(sql: TSql, tenantId: string, originalOrderId: string, copyOr
   );
 }
 
+/**
+ * Two copies processed at the same moment by two workers would not see each other's uncommitted
+ * rows. Both take the same transaction lock first (the TikTok order id, or the total for probable
+ * twins), so the second waits for the first to commit and then finds it.
+ */
+async function lockTwinKey(sql: TSql, key: string): Promise<void> {
+  await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 11))', [key]);
+}
+
 /** Runs inside recordOrder's transaction, right after a new order is inserted. */
 export async function detectTwins(sql: TSql, tenantId: string, created: TNewOrder): Promise<number> {
   let found = 0;
   const { order } = created;
+  const tiktokOrderId = created.platform === 'tiktok' ? order.externalId : order.origin?.platform === 'tiktok' ? order.origin.externalId : null;
+  if (tiktokOrderId) await lockTwinKey(sql, `twin:${tenantId}:tiktok:${tiktokOrderId}`);
+  await lockTwinKey(sql, `twin:${tenantId}:total:${order.currency}:${Number(order.totalPrice).toFixed(2)}`);
   if (order.origin?.platform === 'tiktok') {
     const { rows } = await sql.query<{ id: string }>(
       `SELECT id FROM orders WHERE tenant_id = $1 AND platform = 'tiktok' AND external_id = $2 AND store_id <> $3`,
@@ -69,7 +81,7 @@ export async function detectTwins(sql: TSql, tenantId: string, created: TNewOrde
 
   const { rows } = await sql.query<TCandidate>(
     `SELECT o.id, o.created_at, o.customer_name, o.shipping_address,
-            (SELECT array_agg(coalesce(l.sku, '') || '|' || l.title || '|' || l.quantity ORDER BY l.position)
+            (SELECT json_agg(json_build_object('sku', l.sku, 'title', l.title, 'quantity', l.quantity) ORDER BY l.position)
                FROM order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id) AS items
        FROM orders o
       WHERE o.tenant_id = $1 AND o.store_id <> $2 AND o.id <> $3
@@ -81,11 +93,7 @@ export async function detectTwins(sql: TSql, tenantId: string, created: TNewOrde
   const recipient = recipientOf(order.customer?.name ?? order.shippingAddress?.name, order.shippingAddress);
   if (!order.lines.length || recipient === '||') return 0;
   for (const candidate of rows) {
-    const lines = (candidate.items ?? []).map((item) => {
-      const [sku, title, quantity] = item.split('|');
-      return { sku: sku || null, title: title ?? '', quantity: Number(quantity) };
-    });
-    if (basketOf(lines).join(',') !== basket) continue;
+    if (basketOf(candidate.items ?? []).join(',') !== basket) continue;
     if (recipientOf(candidate.customer_name, candidate.shipping_address) !== recipient) continue;
     // The earlier arrival is the original, the later one the copy.
     await link(sql, tenantId, candidate.id, created.id, 'probable');
