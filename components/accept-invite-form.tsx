@@ -2,7 +2,8 @@
 
 import { useActionState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { acceptInvite, type TActionResult } from '@/lib/actions/member-actions';
+import { acceptInvite } from '@/lib/actions/member-actions';
+import type { TActionResult } from '@/lib/actions/action-result';
 import { Link } from '@/lib/i18n/navigation';
 
 export function AcceptInviteForm({ token }: { token: string }) {

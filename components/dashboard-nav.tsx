@@ -4,7 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
 import { Link, usePathname } from '@/lib/i18n/navigation';
 
-export type TNavItem = { href: '/home' | '/orders' | '/events' | '/stores' | '/settings'; label: 'home' | 'orders' | 'events' | 'stores' | 'settings' };
+export type TNavItem = {
+  href: '/home' | '/orders' | '/twins' | '/events' | '/stores' | '/supplier' | '/settings';
+  label: 'home' | 'orders' | 'twins' | 'events' | 'stores' | 'supplier' | 'settings';
+  /** A count that waits for the member (twins to review), shown as a badge. */
+  badge?: number;
+};
 
 /** The main navigation; every link keeps the chosen store. */
 export function DashboardNav({ items }: { items: TNavItem[] }) {
@@ -23,6 +28,11 @@ export function DashboardNav({ items }: { items: TNavItem[] }) {
             className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
           >
             {t(item.label)}
+            {item.badge ? (
+              <span className="ms-1.5 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900 tabular-nums" data-testid={`nav-badge-${item.label}`}>
+                {item.badge}
+              </span>
+            ) : null}
           </Link>
         );
       })}

@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { inviteMember, type TActionResult } from '@/lib/actions/member-actions';
+import { inviteMember } from '@/lib/actions/member-actions';
+import type { TActionResult } from '@/lib/actions/action-result';
 
 export function InviteForm({ stores }: { stores: Array<{ id: string; name: string }> }) {
   const t = useTranslations();

@@ -2,9 +2,12 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { TTimelineEntry } from '@/lib/orders/get-order-detail';
 import { ZOrderStatus } from '@/lib/orders/canonical-order';
 import { ZWebhookEventStatus } from '@/lib/events/webhook-event-status';
+import { orderStages } from '@/lib/orders/order-filters';
 
 function field(value: unknown, name: string): string {
-  return value && typeof value === 'object' && name in value ? String((value as Record<string, unknown>)[name]) : '';
+  if (!value || typeof value !== 'object' || !(name in value)) return '';
+  const found = (value as Record<string, unknown>)[name];
+  return Array.isArray(found) ? found.join(', ') : String(found);
 }
 
 export async function OrderTimeline({ entries }: { entries: TTimelineEntry[] }) {
@@ -30,6 +33,20 @@ export async function OrderTimeline({ entries }: { entries: TTimelineEntry[] }) 
         return t('timeline.deleted');
       case 'order.payloads_viewed':
         return t('timeline.payloadsViewed');
+      case 'order.stage_changed': {
+        const stage = field(entry.after, 'stage');
+        return t('timeline.stageChanged', { stage: (orderStages as readonly string[]).includes(stage) ? t(`tabs.${stage as (typeof orderStages)[number]}`) : stage });
+      }
+      case 'supplier_order.placed':
+        return t('timeline.supplierPlaced', { ids: field(entry.after, 'supplierOrderIds') });
+      case 'supplier_order.refused':
+        return t('timeline.supplierRefused', { reason: `${field(entry.after, 'code')} ${field(entry.after, 'message')}`.trim() });
+      case 'order.tracking_sent':
+        return t('timeline.trackingSent', { numbers: field(entry.after, 'trackingNumbers') });
+      case 'twin.same_purchase':
+        return t('timeline.twinSamePurchase');
+      case 'twin.different':
+        return t('timeline.twinDifferent');
       default:
         return entry.action;
     }

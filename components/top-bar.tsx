@@ -4,14 +4,18 @@ import { DashboardNav, type TNavItem } from '@/components/dashboard-nav';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { SignOutButton } from '@/components/sign-out-button';
 import { StoreSwitcher, type TSwitcherStore } from '@/components/store-switcher';
+import { countPendingTwins } from '@/lib/duplicates/list-twins';
 
 export async function TopBar({ member, stores }: { member: TMember; stores: TSwitcherStore[] }) {
   const t = await getTranslations();
+  const pendingTwins = await countPendingTwins(member.tenantId, member.storeIds);
   const items: TNavItem[] = [
     { href: '/home', label: 'home' },
     { href: '/orders', label: 'orders' },
+    { href: '/twins', label: 'twins', badge: pendingTwins },
     { href: '/events', label: 'events' },
     { href: '/stores', label: 'stores' },
+    ...(can(member, 'supplier.manage') || can(member, 'supplier.map') ? [{ href: '/supplier' as const, label: 'supplier' as const }] : []),
     ...(can(member, 'members.manage') || can(member, 'language.manage') ? [{ href: '/settings' as const, label: 'settings' as const }] : []),
   ];
   return (

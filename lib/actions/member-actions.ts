@@ -1,18 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ZodError } from 'zod';
-import { AppError } from '@/lib/errors/app-error';
 import { actorOf, requirePermission } from '@/lib/auth/require-member';
 import { acceptInvitation, createInvitation, revokeInvitation } from '@/lib/tenancy/invitations';
-
-export type TActionResult<T = undefined> = { ok: true; value: T } | { ok: false; code: string };
-
-function failure(error: unknown): { ok: false; code: string } {
-  if (error instanceof AppError) return { ok: false, code: error.code };
-  if (error instanceof ZodError) return { ok: false, code: 'unprocessable' };
-  throw error;
-}
+import { actionFailure as failure, type TActionResult } from '@/lib/actions/action-result';
 
 /** Settings › Invite: returns the invitation token; the page shows the link to pass on. */
 export async function inviteMember(_previous: TActionResult<{ token: string }> | null, formData: FormData): Promise<TActionResult<{ token: string }>> {

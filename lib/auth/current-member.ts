@@ -53,12 +53,13 @@ export type TPermission =
   | 'language.manage'
   | 'supplier.manage'
   | 'supplier.place'
+  | 'supplier.map'
   | 'stores.manage';
 
 const permissions: Record<TRole, TPermission[]> = {
-  owner: ['orders.read', 'events.manage', 'payloads.read', 'members.manage', 'language.manage', 'supplier.manage', 'supplier.place', 'stores.manage'],
-  staff: ['orders.read', 'events.manage', 'supplier.place'],
-  support: ['orders.read', 'payloads.read', 'language.manage', 'supplier.manage'],
+  owner: ['orders.read', 'events.manage', 'payloads.read', 'members.manage', 'language.manage', 'supplier.manage', 'supplier.place', 'supplier.map', 'stores.manage'],
+  staff: ['orders.read', 'events.manage', 'supplier.place', 'supplier.map'],
+  support: ['orders.read', 'payloads.read', 'language.manage', 'supplier.manage', 'supplier.map'],
 };
 
 export function can(member: Pick<TMember, 'role'>, permission: TPermission): boolean {

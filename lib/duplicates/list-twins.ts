@@ -20,7 +20,7 @@ export async function listTwins(tenantId: string, visibleStoreIds: string[] | nu
        JOIN orders o ON o.tenant_id = t.tenant_id AND o.id = t.original_order_id
       WHERE t.tenant_id = $1 AND ${resolution === 'pending' ? "t.resolution = 'pending'" : "t.resolution <> 'pending'"}
         AND ($2::text[] IS NULL OR (c.store_id = ANY($2::text[]) AND o.store_id = ANY($2::text[])))
-      ORDER BY t.created_at DESC LIMIT 100`,
+      ORDER BY coalesce(t.resolved_at, t.created_at) DESC LIMIT 100`,
     [tenantId, visibleStoreIds],
   );
   const ids = [...new Set(pairs.flatMap((pair) => [pair.original_order_id, pair.copy_order_id]))];
@@ -40,9 +40,23 @@ export async function listTwins(tenantId: string, visibleStoreIds: string[] | nu
 
 export async function countPendingTwins(tenantId: string, visibleStoreIds: string[] | null): Promise<number> {
   const { rows } = await pool().query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM order_twins t JOIN orders c ON c.tenant_id = t.tenant_id AND c.id = t.copy_order_id
-      WHERE t.tenant_id = $1 AND t.resolution = 'pending' AND ($2::text[] IS NULL OR c.store_id = ANY($2::text[]))`,
+    `SELECT count(*)::int AS count FROM order_twins t
+       JOIN orders c ON c.tenant_id = t.tenant_id AND c.id = t.copy_order_id
+       JOIN orders o ON o.tenant_id = t.tenant_id AND o.id = t.original_order_id
+      WHERE t.tenant_id = $1 AND t.resolution = 'pending'
+        AND ($2::text[] IS NULL OR (c.store_id = ANY($2::text[]) AND o.store_id = ANY($2::text[])))`,
     [tenantId, visibleStoreIds],
   );
   return rows[0]?.count ?? 0;
+}
+
+/** Which of these orders are one side of a pair still waiting for review. */
+export async function findOrdersWithPendingTwins(tenantId: string, orderIds: string[]): Promise<Set<string>> {
+  if (!orderIds.length) return new Set();
+  const { rows } = await pool().query<{ id: string }>(
+    `SELECT unnest(ARRAY[original_order_id, copy_order_id]) AS id FROM order_twins
+      WHERE tenant_id = $1 AND resolution = 'pending' AND (original_order_id = ANY($2::text[]) OR copy_order_id = ANY($2::text[]))`,
+    [tenantId, orderIds],
+  );
+  return new Set(rows.map((row) => row.id));
 }

@@ -1,9 +1,9 @@
 import type { TOrderStatus, TPlatform } from '@/lib/orders/canonical-order';
 
-export const orderStages = ['to_order', 'awaiting_supplier', 'shipped', 'completed', 'cancelled'] as const;
-/** A stage as stored: the five tabs, or `archived` for the copy of a purchase (in no tab). */
-export type TOrderStage = (typeof orderStages)[number] | 'archived';
-/** The Order Center tabs: the five stages and the orders that need attention. */
+/** The stages an order moves through; `archived` holds the copies of a purchase the merchant set aside. */
+export const orderStages = ['to_order', 'awaiting_supplier', 'shipped', 'completed', 'cancelled', 'archived'] as const;
+export type TOrderStage = (typeof orderStages)[number];
+/** The Order Center tabs: the stages and the orders that need attention. */
 export const orderTabs = [...orderStages, 'needs_attention'] as const;
 export type TOrderTab = (typeof orderTabs)[number];
 
@@ -44,7 +44,8 @@ export function orderConditions(tenantId: string, filters: TOrderFilters, parame
   if (filters.storeId) where.push(`o.store_id = ${parameters.add(filters.storeId)}`);
   if (filters.platform) where.push(`o.platform = ${parameters.add(filters.platform)}::"Platform"`);
   if (filters.status) where.push(`o.status = ${parameters.add(filters.status)}::"OrderStatus"`);
-  if (filters.tab === 'needs_attention') where.push('o.attention_reason IS NOT NULL');
+  // An archived copy is never worked on, so it never needs attention.
+  if (filters.tab === 'needs_attention') where.push(`o.attention_reason IS NOT NULL AND o.stage <> 'archived'`);
   else if (filters.tab) where.push(`o.stage = ${parameters.add(filters.tab)}::"OrderStage"`);
   if (filters.placedFrom) where.push(`o.placed_at >= ${parameters.add(filters.placedFrom)}`);
   if (filters.placedBefore) where.push(`o.placed_at < ${parameters.add(filters.placedBefore)}`);

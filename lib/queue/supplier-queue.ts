@@ -2,7 +2,10 @@ import { env } from '@/lib/env';
 import { addJob } from '@/lib/queue/producer';
 import { jobNames, queueNames, ZPlaceSupplierOrderJob, ZTenantJob, type TPlaceSupplierOrderJob, type TTenantJob } from '@/lib/queue/job-definitions';
 
-/** One placement job per order at a time (jobId); a retry after a timeout replays the pending attempt. */
+/**
+ * A placement job. Two jobs for one order (a double click) meet at the order's lock, and a retry
+ * after a timeout replays the pending attempt: either way AliExpress gets one order.
+ */
 export async function enqueuePlaceSupplierOrder(job: TPlaceSupplierOrderJob): Promise<void> {
   const data = ZPlaceSupplierOrderJob.parse(job);
   await addJob(queueNames.supplier, jobNames.placeSupplierOrder, data, {

@@ -30,7 +30,7 @@ export async function refusalFor(tenantId: string, orderId: string, order: TOrde
   return null;
 }
 
-async function flagAttention(tenantId: string, orderId: string, reason: string): Promise<void> {
+export async function flagSupplierAttention(tenantId: string, orderId: string, reason: string): Promise<void> {
   await pool().query(`UPDATE orders SET attention_reason = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, orderId, reason.slice(0, 1000)]);
 }
 
@@ -83,7 +83,7 @@ export async function placeSupplierOrder(tenantId: string, orderId: string, acto
       if (!account) return { kind: 'refused', reason: 'no_supplier_account' };
       const { items, unmapped } = await itemsFor(tenantId, orderId);
       if (unmapped.length || !items.length) {
-        await flagAttention(tenantId, orderId, `supplier_mapping_missing: ${unmapped.join(', ')}`);
+        await flagSupplierAttention(tenantId, orderId, `supplier_mapping_missing: ${unmapped.join(', ')}`);
         return { kind: 'refused', reason: 'mapping_missing', detail: unmapped.join(', ') };
       }
       const id = createId('att');
@@ -110,7 +110,7 @@ export async function placeSupplierOrder(tenantId: string, orderId: string, acto
     } catch (error) {
       if (error instanceof SupplierAuthorizationError) {
         await markSupplierAccountNeedsReconnection(tenantId, attempt.account_id, error.message);
-        await flagAttention(tenantId, orderId, `supplier_failed: ${error.message}`);
+        await flagSupplierAttention(tenantId, orderId, `supplier_failed: ${error.message}`);
         return { kind: 'refused', reason: 'no_supplier_account' };
       }
       throw error; // a timeout or a 5xx: the attempt stays pending and the job retries
@@ -176,4 +176,10 @@ async function recordPlacement(
   });
   if (result.kind === 'repeated') logger.info({ orderId, attemptId, externalIds: result.externalIds }, 'a replayed placement found its earlier supplier order');
   return { kind: 'placed', externalIds: result.externalIds };
+}
+
+/** Whether a placement was started and has no answer yet (queued, or waiting to be replayed). */
+export async function hasPendingSupplierAttempt(tenantId: string, orderId: string): Promise<boolean> {
+  const { rowCount } = await pool().query(`SELECT 1 FROM supplier_order_attempts WHERE tenant_id = $1 AND order_id = $2 AND status = 'pending' LIMIT 1`, [tenantId, orderId]);
+  return Boolean(rowCount);
 }

@@ -29,7 +29,7 @@ export default async function HomePage({
         <h2 id="stage-counts" className="sr-only">
           {t('home.stages')}
         </h2>
-        {orderTabs.map((tab) => (
+        {orderTabs.filter((tab) => tab !== 'archived').map((tab) => (
           <Link
             key={tab}
             href={{ pathname: '/orders', query: store ? { tab, store } : { tab } }}

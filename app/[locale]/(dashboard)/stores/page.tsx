@@ -6,6 +6,9 @@ import { listDataRequests } from '@/lib/stores/compliance/download-data-request'
 import { ChannelIcon } from '@/components/channel-icon';
 import { ConnectStores } from '@/components/connect-stores';
 import { StoreSyncProgress } from '@/components/store-sync-progress';
+import { pageLocale } from '@/lib/i18n/page-locale';
+import { findTikTokOriginOverlaps } from '@/lib/duplicates/skip-tiktok-origin';
+import { setSkipTikTokOriginOrders } from '@/lib/actions/supplier-actions';
 
 /** Where "Reconnect" goes: the same flow that connected the store. */
 function reconnectHref(store: TStoreOverview, locale: string): string {
@@ -13,7 +16,6 @@ function reconnectHref(store: TStoreOverview, locale: string): string {
   if (store.platform === 'woocommerce') return `/api/stores/woocommerce/connect?url=${encodeURIComponent(store.address ?? '')}&locale=${locale}`;
   return `/api/stores/tiktok/connect?locale=${locale}`;
 }
-import { pageLocale } from '@/lib/i18n/page-locale';
 
 const statusColors = { active: 'bg-emerald-100 text-emerald-800', disconnected: 'bg-slate-200 text-slate-700', needs_reconnection: 'bg-amber-100 text-amber-800' } as const;
 
@@ -27,7 +29,12 @@ export default async function StoresPage({
   const locale = await pageLocale(params);
   const member = await requireMember(locale);
   const mayManage = can(member, 'stores.manage');
-  const [stores, dataRequests] = await Promise.all([listStoreOverview(member.tenantId, member.storeIds), mayManage ? listDataRequests(member.tenantId) : Promise.resolve([])]);
+  const [stores, dataRequests, overlaps] = await Promise.all([
+    listStoreOverview(member.tenantId, member.storeIds),
+    mayManage ? listDataRequests(member.tenantId) : Promise.resolve([]),
+    findTikTokOriginOverlaps(member.tenantId),
+  ]);
+  const visibleOverlaps = overlaps.filter((overlap) => member.storeIds === null || member.storeIds.includes(overlap.storeId));
   const connected = (await searchParams).connected;
   const t = await getTranslations();
   const format = await getFormatter();
@@ -41,6 +48,24 @@ export default async function StoresPage({
           {t('stores.connected', { channel: t(`platforms.${connected}`) })}
         </p>
       ) : null}
+      {visibleOverlaps.map((overlap) => (
+        <div key={overlap.storeId} role="note" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="tiktok-overlap">
+          <p className="flex-1">
+            {overlap.skipping
+              ? t('stores.skippingTikTokOrigin', { store: overlap.storeName })
+              : t('stores.tiktokOverlap', { store: overlap.storeName, count: overlap.tiktokOriginOrders })}
+          </p>
+          {mayManage ? (
+            <form action={setSkipTikTokOriginOrders}>
+              <input type="hidden" name="storeId" value={overlap.storeId} />
+              <input type="hidden" name="skip" value={overlap.skipping ? '0' : '1'} />
+              <button type="submit" className="rounded-md border border-amber-400 bg-white px-3 py-1 font-medium hover:bg-amber-100">
+                {overlap.skipping ? t('stores.recordTikTokOrigin') : t('stores.skipTikTokOrigin')}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      ))}
       {mayManage ? <ConnectStores /> : null}
       {stores.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">{t('stores.empty')}</p>

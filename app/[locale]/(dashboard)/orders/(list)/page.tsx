@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db/client';
+import { can } from '@/lib/auth/current-member';
 import { requireMember } from '@/lib/auth/require-member';
+import { findOrdersWithPendingTwins } from '@/lib/duplicates/list-twins';
 import { AppError } from '@/lib/errors/app-error';
 import { Link } from '@/lib/i18n/navigation';
 import { findOrderPage, type TOrderPage } from '@/lib/orders/list-orders';
@@ -10,10 +12,13 @@ import { filtersOf, parseOrderSearchParams, withSearchParams } from '@/lib/order
 import { ChannelIcon } from '@/components/channel-icon';
 import { OrderNumber } from '@/components/order-number';
 import { StatusBadge } from '@/components/status-badge';
+import { AttentionReason } from '@/components/attention-reason';
+import { SelectAllOrders, SendToSupplierForm } from '@/components/send-to-supplier-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
 const statuses = ['pending', 'paid', 'partially_fulfilled', 'fulfilled', 'cancelled', 'refunded'] as const;
 const channels = ['shopify', 'woocommerce', 'tiktok'] as const;
+const sendFormId = 'send-orders';
 
 export default async function OrdersPage({
   params,
@@ -46,6 +51,9 @@ export default async function OrdersPage({
   ]);
   const storeNames = new Map(stores.map((store) => [store.id, store.name]));
   const currentTab = filters.tab ?? 'to_order';
+  const withTwins = await findOrdersWithPendingTwins(member.tenantId, page.rows.map((order) => order.id));
+  // Orders go to the supplier from the tabs where they wait for it.
+  const canSend = can(member, 'supplier.place') && (currentTab === 'to_order' || currentTab === 'needs_attention') && page.rows.length > 0;
   const now = new Date();
 
   return (
@@ -120,6 +128,8 @@ export default async function OrdersPage({
         </Link>
       </form>
 
+      {canSend ? <SendToSupplierForm formId={sendFormId} /> : null}
+
       {page.rows.length === 0 ? (
         <p data-testid="orders-empty" className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
           {search.q || search.channel || search.status || search.from || search.to ? t('orders.emptyFiltered') : t('orders.empty')}
@@ -129,6 +139,11 @@ export default async function OrdersPage({
           <table className="w-full text-sm" data-testid="orders-table">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
+                {canSend ? (
+                  <th scope="col" className="w-8 px-3 py-2 text-start">
+                    <SelectAllOrders formId={sendFormId} label={t('orders.selectAll')} />
+                  </th>
+                ) : null}
                 <th scope="col" className="px-3 py-2 text-start">{t('orders.columns.number')}</th>
                 <th scope="col" className="px-3 py-2 text-start">{t('orders.columns.store')}</th>
                 <th scope="col" className="hidden px-3 py-2 text-start md:table-cell">{t('orders.columns.customer')}</th>
@@ -140,6 +155,11 @@ export default async function OrdersPage({
             <tbody className="divide-y divide-slate-100">
               {page.rows.map((order) => (
                 <tr key={order.id} data-testid="order-row" className="hover:bg-slate-50">
+                  {canSend ? (
+                    <td className="px-3 py-2">
+                      <input type="checkbox" name="orderIds" value={order.id} form={sendFormId} aria-label={t('orders.select', { number: order.number })} />
+                    </td>
+                  ) : null}
                   <td className="px-3 py-2">
                     <Link
                       href={search.store ? { pathname: `/orders/${order.id}`, query: { store: search.store } } : `/orders/${order.id}`}
@@ -147,7 +167,18 @@ export default async function OrdersPage({
                     >
                       <OrderNumber number={order.number} sourceNumber={order.source_number} suffixLabel={t('orders.suffixed')} />
                     </Link>
-                    {order.attention_reason ? <span className="ms-2 text-xs text-red-700">{t('orders.needsAttention')}</span> : null}
+                    {withTwins.has(order.id) ? (
+                      <Link href="/twins" className="ms-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900" data-testid="twin-badge">
+                        {t('orders.twinBadge')}
+                      </Link>
+                    ) : null}
+                    {order.attention_reason ? (
+                      currentTab === 'needs_attention' ? (
+                        <AttentionReason reason={order.attention_reason} className="block text-xs text-red-700" />
+                      ) : (
+                        <span className="ms-2 text-xs text-red-700">{t('orders.needsAttention')}</span>
+                      )
+                    ) : null}
                   </td>
                   <td className="px-3 py-2">
                     <span className="flex items-center gap-2">

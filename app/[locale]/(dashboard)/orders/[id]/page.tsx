@@ -11,6 +11,12 @@ import { OrderNumber } from '@/components/order-number';
 import { StatusBadge } from '@/components/status-badge';
 import { OrderTimeline } from '@/components/order-timeline';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { findOrderExtras } from '@/lib/orders/find-order-extras';
+import { hasPendingSupplierAttempt } from '@/lib/suppliers/place-supplier-order';
+import { AttentionReason } from '@/components/attention-reason';
+import { SendToSupplierForm } from '@/components/send-to-supplier-form';
+import { SupplierOrders } from '@/components/supplier-orders';
+import { OrderTwins } from '@/components/order-twins';
 
 function prettyJson(raw: string): string {
   try {
@@ -42,6 +48,9 @@ export default async function OrderPage({
   const t = await getTranslations();
   const format = await getFormatter();
   const { order, lines } = detail;
+  const [extras, isBeingSent] = await Promise.all([findOrderExtras(member.tenantId, [id]), hasPendingSupplierAttempt(member.tenantId, id)]);
+  const { twins, supplierOrders } = extras.get(id)!;
+  const canSend = can(member, 'supplier.place') && supplierOrders.length === 0 && !isBeingSent && (order.stage === 'to_order' || order.stage === 'awaiting_supplier');
   const money = (value: string | null) => (value === null ? '—' : format.number(Number(value), { style: 'currency', currency: order.currency }));
   const address = order.shipping_address;
 
@@ -60,6 +69,22 @@ export default async function OrderPage({
         <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`tabs.${order.stage}`)}</span>
         {order.attention_reason ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs text-red-700">{t('orders.needsAttention')}</span> : null}
       </div>
+      {order.attention_reason && order.stage !== 'archived' ? (
+        <p role="note" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <AttentionReason reason={order.attention_reason} />
+        </p>
+      ) : null}
+      {twins.length ? <OrderTwins twins={twins} /> : null}
+
+      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="supplier-section">
+        <h2 className="mb-3 font-semibold">{t('supplier.title')}</h2>
+        {supplierOrders.length ? (
+          <SupplierOrders supplierOrders={supplierOrders} />
+        ) : (
+          <p className="mb-3 text-sm text-slate-600">{isBeingSent ? t('supplier.beingSent') : order.stage === 'archived' ? t('supplier.archivedCopy') : t('supplier.none')}</p>
+        )}
+        {canSend ? <SendToSupplierForm formId="send-order" orderId={order.id} /> : null}
+      </section>
 
       <div className="grid gap-4 md:grid-cols-3">
         <section className="rounded-lg border border-slate-200 bg-white p-4 md:col-span-2">
