@@ -12,10 +12,16 @@ export async function OrderTwins({ twins }: { twins: TOrderTwinJson[] }) {
       <ul className="flex flex-col gap-1">
         {twins.map((twin) => (
           <li key={twin.orderId} className="flex flex-wrap items-center gap-2">
-            <span>{t('onOrderPage', { number: twin.number })}</span>
-            <Link href={`/orders/${twin.orderId}`} className="underline" dir="ltr">
-              {twin.number}
-            </Link>
+            <span>
+              {t.rich('onOrderPage', {
+                number: twin.number,
+                link: (chunks) => (
+                  <Link href={`/orders/${twin.orderId}`} className="underline" dir="ltr">
+                    {chunks}
+                  </Link>
+                ),
+              })}
+            </span>
             <span className="rounded-full bg-white px-2 py-0.5 text-xs text-slate-700">{t(`confidence.${twin.confidence}`)}</span>
             <span className="rounded-full bg-white px-2 py-0.5 text-xs text-slate-700">{t(`resolution.${twin.resolution}`)}</span>
           </li>

@@ -6,7 +6,8 @@ import { createTenant } from '@/lib/tenancy/create-tenant';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { addStore } from '@/lib/stores/add-store';
 import { openStoreCredentials } from '@/lib/stores/store-credentials';
-import { buildDemoDeliveries, demoStores } from '@/scripts/demo/demo-orders';
+import { buildDemoDeliveries, demoStores, sandboxMappings } from '@/scripts/demo/demo-orders';
+import { saveProductMapping } from '@/lib/suppliers/product-mappings';
 import { seedFakeTikTokShop } from '@/tests/fakes/tiktok-shop';
 
 const demoLogin = { email: 'demo@orderhub.test', password: 'demo-orderhub-2026' };
@@ -86,6 +87,7 @@ async function main() {
     // The sandbox forgets everything when it stops; a reconciliation that ran before this seed may
     // have found the shop unknown and asked for reconnection. The shop is back: so is the store.
     await db().store.update({ where: { tenantId_id: { tenantId, id: tiktok.id } }, data: { status: 'active' } });
+    for (const mapping of sandboxMappings) await saveProductMapping(tenantId, { type: 'system', id: 'demo-seed' }, mapping);
   }
 
   const result = await sendAll(plan.deliveries);

@@ -53,6 +53,13 @@ const products: TFixtureLine[] = [
   { sku: 'SMART-RING-S', title: 'Smart ring – size 8', quantity: 1, price: '49.00' },
 ];
 
+/**
+ * In the sandbox, every demo SKU but the last has an AliExpress product, so orders can be sent to
+ * the supplier at once, and one SKU shows what "waiting for a product" looks like.
+ */
+export const sandboxProductIds = products.slice(0, -1).map((_, index) => String(1_005_006_100_001 + index));
+export const sandboxMappings = products.slice(0, -1).map((product, index) => ({ sku: product.sku!, productId: sandboxProductIds[index]!, skuAttr: '', logisticsService: 'CAINIAO_STANDARD' }));
+
 const people: Array<NonNullable<TFixtureCustomer>> = [
   { firstName: 'Maya', lastName: 'Johnson', email: 'maya.johnson@example.com' },
   { firstName: 'Lucas', lastName: 'Martin', email: 'lucas.martin@example.com' },

@@ -38,7 +38,26 @@ function formOf(request: TFakeRequest): Record<string, string> {
   return { ...Object.fromEntries(request.url.searchParams), ...Object.fromEntries(new URLSearchParams(request.body)) };
 }
 
-export async function startFakeAliExpress(options: { appKey: string; appSecret: string; port?: number }): Promise<TFakeAliExpress> {
+/** The demo sandbox's orders move one step each time they are read, so tracking reaches the channel. */
+const sandboxSteps: Array<Pick<TOrder, 'status' | 'logisticsStatus'>> = [
+  { status: 'PLACE_ORDER_SUCCESS', logisticsStatus: 'NO_LOGISTICS' },
+  { status: 'WAIT_SELLER_SEND_GOODS', logisticsStatus: 'NO_LOGISTICS' },
+  { status: 'WAIT_BUYER_ACCEPT_GOODS', logisticsStatus: 'SELLER_SEND_GOODS' },
+  { status: 'FINISH', logisticsStatus: 'BUYER_ACCEPT_GOODS' },
+];
+
+function advance(order: TOrder): void {
+  const step = sandboxSteps.findIndex((candidate) => candidate.status === order.status);
+  const next = sandboxSteps[step + 1];
+  if (step === -1 || !next) return;
+  Object.assign(order, next);
+  if (next.logisticsStatus === 'SELLER_SEND_GOODS') {
+    order.trackingNumber = `LP00${order.id.slice(-9)}CN`;
+    order.carrier = 'CAINIAO_STANDARD';
+  }
+}
+
+export async function startFakeAliExpress(options: { appKey: string; appSecret: string; port?: number; advanceOnRead?: boolean }): Promise<TFakeAliExpress> {
   const accounts: TAccount[] = [];
   const tokens = new Map<string, TToken>();
   const orders = new Map<string, TOrder>();
@@ -110,6 +129,7 @@ export async function startFakeAliExpress(options: { appKey: string; appSecret: 
     const id = parameters.order_id ?? (JSON.parse(parameters.single_order_query ?? '{}') as { order_id?: string }).order_id;
     const order = orders.get(String(id));
     if (!order || order.userId !== userId) return { error_response: { code: '40', msg: 'Order not found for this account', sub_code: 'ORDER_NOT_FOUND' } };
+    if (options.advanceOnRead) advance(order);
     return {
       aliexpress_trade_ds_order_get_response: {
         result: {

@@ -14,12 +14,12 @@ export function fakeUrls(basePort: number) {
   };
 }
 
-export async function startAllFakes(basePort: number, tiktokRedirectUrl?: string) {
+export async function startAllFakes(basePort: number, tiktokRedirectUrl?: string, options: { sandbox?: boolean } = {}) {
   const [shopify, woo, tiktok, aliexpress] = await Promise.all([
     startFakeShopify({ apiKey: process.env.SHOPIFY_API_KEY!, apiSecret: process.env.SHOPIFY_API_SECRET!, port: basePort }),
     startFakeWooCommerce({ port: basePort + 1 }),
     startFakeTikTokShop({ appKey: process.env.TIKTOK_APP_KEY!, appSecret: process.env.TIKTOK_APP_SECRET!, port: basePort + 2, redirectUrl: tiktokRedirectUrl }),
-    startFakeAliExpress({ appKey: process.env.ALIEXPRESS_APP_KEY ?? 'order-hub-demo', appSecret: process.env.ALIEXPRESS_APP_SECRET ?? 'order-hub-demo-secret', port: basePort + 3 }),
+    startFakeAliExpress({ appKey: process.env.ALIEXPRESS_APP_KEY ?? 'order-hub-demo', appSecret: process.env.ALIEXPRESS_APP_SECRET ?? 'order-hub-demo-secret', port: basePort + 3, advanceOnRead: options.sandbox }),
   ]);
   return {
     shopify,
