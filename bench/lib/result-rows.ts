@@ -54,10 +54,10 @@ function listingRows(result: TListing): TRow[] {
   return result.cases.map((item) => ({
     scenario: '3 Order list',
     measure: `${item.name} p50 / p95`,
-    hub: `${formatMs(item.api.p50Ms)} / ${formatMs(item.api.p95Ms)}`,
+    hub: `${formatMs(item.api.p50Ms)} / ${formatMs(item.api.p95Ms)}${item.errors ? ` (${item.errors} errors)` : ''}`,
     baseline: `${formatMs(item.sql.p50Ms)} / ${formatMs(item.sql.p95Ms)}`,
     target: `p95 ≤ ${item.limitMs} ms`,
-    verdict: verdict(item.api.p95Ms, item.limitMs, 'atMost'),
+    verdict: item.errors ? 'MISSED' : verdict(item.api.p95Ms, item.limitMs, 'atMost'),
   }));
 }
 
