@@ -9,12 +9,22 @@ export type TRoutedStore = {
   credentials: string | null;
 };
 
+// Every webhook needs its store before anything else; a flash sale sends hundreds a second to the
+// same few. Found stores are kept for a few seconds, so a disconnected store or a rotated secret
+// takes effect within that time. Unknown routes are not kept: a store just added works at once.
+const cacheMs = 5_000;
+const cacheLimit = 10_000;
+const found = new Map<string, { store: TRoutedStore; until: number }>();
+
 /**
  * Finds the active store a webhook is addressed to, across tenants: the tenant is not known yet
  * when a webhook arrives. Only webhook routes may call it, and only before the signature check.
  */
 export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: string): Promise<TRoutedStore | null> {
   if (!routeKey || routeKey.length > 255) return null;
+  const key = `${platform}:${routeKey}`;
+  const cached = found.get(key);
+  if (cached && cached.until > Date.now()) return cached.store;
   const { rows } = await pool().query<{ tenant_id: string; id: string; platform: TPlatform; site_url: string | null; credentials: string | null }>(
     `SELECT s.tenant_id, s.id, s.platform, s.site_url, s.credentials
        FROM store_routes r
@@ -23,6 +33,12 @@ export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: stri
     [platform, routeKey],
   );
   const row = rows[0];
-  if (!row) return null;
-  return { tenantId: row.tenant_id, storeId: row.id, platform: row.platform, siteUrl: row.site_url, credentials: row.credentials };
+  if (!row) {
+    found.delete(key);
+    return null;
+  }
+  const store: TRoutedStore = { tenantId: row.tenant_id, storeId: row.id, platform: row.platform, siteUrl: row.site_url, credentials: row.credentials };
+  if (found.size >= cacheLimit) found.clear();
+  found.set(key, { store, until: Date.now() + cacheMs });
+  return store;
 }
