@@ -1,6 +1,8 @@
 // The benchmark runner (see scripts/bench.mjs, which prepares the database and the build first).
 // Starts web, worker, the TikTok Shop fake and the baselines as processes of its own, runs the
 // scenarios of issue 6, prints one table and writes it to bench/results/.
+//   --quick                small sizes (under 2 minutes)     --only 1,2,3,4   some scenarios
+//   --label <name>         bench/results/<date>-<name>.md    --tenant-orders N --other-orders N
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createBenchTenant } from '@/bench/lib/bench-stores';
@@ -8,6 +10,7 @@ import { clearQueue } from '@/bench/lib/clear-queue';
 import { planMixedOrders, planSameNumberOrders } from '@/bench/lib/plan-orders';
 import { renderTable, writeResults } from '@/bench/lib/report';
 import { describeRun, resultRows } from '@/bench/lib/result-rows';
+import { loadAverage } from '@/bench/lib/measure-cpu';
 import { sampleRss } from '@/bench/lib/sample-rss';
 import { benchRoot } from '@/bench/lib/start-process';
 import { baselineQueuePrefix, startMinimalWebhookServer, startTikTokShopFake, startWeb, startWorker } from '@/bench/lib/start-services';
@@ -17,10 +20,20 @@ import { ingestEndToEnd } from '@/bench/scenarios/ingest-end-to-end';
 import { listOrdersAtScale } from '@/bench/scenarios/list-orders-at-scale';
 import { disconnectDatabase } from '@/lib/db/client';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, label: { type: 'string', default: '' }, only: { type: 'string', default: '' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    label: { type: 'string', default: '' },
+    only: { type: 'string', default: '' },
+    'tenant-orders': { type: 'string' },
+    'other-orders': { type: 'string' },
+  },
+});
 const sizes = values.quick
   ? { steadySeconds: 5, maximumSeconds: 5, burstOrders: 2_000, steadyOrders: 900, hotOrders: 500, tenantOrders: 50_000, otherOrders: 150_000, samples: 15 }
   : { steadySeconds: 15, maximumSeconds: 15, burstOrders: 20_000, steadyOrders: 5_450, hotOrders: 1_000, tenantOrders: 1_000_000, otherOrders: 9_000_000, samples: 40 };
+if (values['tenant-orders']) sizes.tenantOrders = Number(values['tenant-orders']);
+if (values['other-orders']) sizes.otherOrders = Number(values['other-orders']);
 const only = new Set(values.only ? values.only.split(',') : ['1', '2', '3', '4']);
 const ports = { web: 3203, baseline: 3204, tiktok: 3205 };
 const env = process.env;
@@ -32,6 +45,7 @@ const running: Array<{ stop: () => Promise<void> }> = [];
 process.on('SIGINT', () => void Promise.all(running.map((child) => child.stop())).then(() => process.exit(130)));
 
 async function main() {
+  const startLoad = loadAverage();
   say(`${values.quick ? 'quick' : 'full'} run on database ${new URL(databaseUrl).pathname.slice(1)}, queue prefix ${env.QUEUE_PREFIX}`);
   const ackTenant = await createBenchTenant('Bench acknowledgement', { shopify: 4, woo: 0, tiktok: 0 });
   const e2eTenant = await createBenchTenant('Bench end to end', { shopify: 2, woo: 2, tiktok: 1 });
@@ -59,11 +73,11 @@ async function main() {
 
   if (only.has('1')) {
     say('scenario 1: webhook acknowledgement (worker stopped: the web process alone)…');
-    results.acknowledgement = await acknowledgeWebhooks(baseUrl, shopifyDeliveries(ackTenant, 0), sizes);
+    results.acknowledgement = await acknowledgeWebhooks(baseUrl, web.pid, shopifyDeliveries(ackTenant, 0), sizes);
     const minimal = await startMinimalWebhookServer(ports.baseline, env);
     running.push(minimal);
     const minimalRss = sampleRss(minimal.pid);
-    results.minimalAcknowledgement = await acknowledgeWebhooks(`http://127.0.0.1:${ports.baseline}`, shopifyDeliveries(ackTenant, 5_000_000), sizes);
+    results.minimalAcknowledgement = await acknowledgeWebhooks(`http://127.0.0.1:${ports.baseline}`, minimal.pid, shopifyDeliveries(ackTenant, 5_000_000), sizes);
     results.minimalPeakRss = minimalRss.stop();
     await minimal.stop();
     // What scenario 1 left behind must not be ingested during scenario 2.
@@ -79,12 +93,14 @@ async function main() {
   if (only.has('2')) {
     say(`scenario 2: end to end, ${burst.deliveries.length} webhooks for ${burst.orderCount} orders, then 200/s…`);
     results.endToEnd = await ingestEndToEnd({
-      baseUrl, pool, databaseUrl, tenantId: e2eTenant.tenantId, burst, steady,
+      baseUrl, webPid: web.pid, workerPid: worker.pid, pool, databaseUrl, tenantId: e2eTenant.tenantId, burst, steady,
       baselineTenantId: directTenant.tenantId, baselinePlan: directPlan, baselineConnections: workerPool,
     });
   }
-  results.webPeakRss = webRss.stop();
-  results.workerPeakRss = workerRss.stop();
+  const webPeakRss = webRss.stop();
+  const workerPeakRss = workerRss.stop();
+  if (only.has('1') || only.has('2')) results.webPeakRss = webPeakRss;
+  if (only.has('2')) results.workerPeakRss = workerPeakRss;
 
   if (only.has('4')) {
     say(`scenario 4: ${sizes.hotOrders} orders with one number…`);
@@ -105,7 +121,7 @@ async function main() {
   const rows = resultRows(results);
   const table = renderTable(rows);
   process.stdout.write(`\n${table}\n\n`);
-  const path = writeResults(benchRoot, values.label || (values.quick ? 'quick' : ''), describeRun(values.quick, sizes), rows);
+  const path = writeResults(benchRoot, values.label || (values.quick ? 'quick' : ''), describeRun(values.quick, sizes, { start: startLoad, end: loadAverage() }), rows);
   say(`written to ${path.slice(benchRoot.length)}`);
 }
 

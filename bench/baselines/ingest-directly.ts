@@ -6,13 +6,14 @@ import type { TOrderPlan } from '@/bench/lib/plan-orders';
  * Baseline for scenarios 2 and 4: the SQL writes of ingest without web, queue or worker — per
  * delivery one transaction that inserts the event (a repeat stops there), takes the number
  * counter, inserts the order and its lines. `connections` transactions run at once, as many as
- * the worker's pool. Returns orders committed per second.
+ * the worker's pool. Returns orders committed per second and this process' CPU per order.
  */
-export async function ingestDirectly(databaseUrl: string, tenantId: string, plan: TOrderPlan, connections: number): Promise<{ ordersPerSecond: number; orders: number }> {
+export async function ingestDirectly(databaseUrl: string, tenantId: string, plan: TOrderPlan, connections: number): Promise<{ ordersPerSecond: number; orders: number; cpuMsPerOrder: number }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
   let next = 0;
   let orders = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const runLane = async () => {
     for (let index = next++; index < plan.deliveries.length; index = next++) {
       if (await writeOne(pool, tenantId, plan.deliveries[index]!)) orders++;
@@ -20,8 +21,9 @@ export async function ingestDirectly(databaseUrl: string, tenantId: string, plan
   };
   await Promise.all(Array.from({ length: connections }, runLane));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await pool.end();
-  return { ordersPerSecond: orders / seconds, orders };
+  return { ordersPerSecond: orders / seconds, orders, cpuMsPerOrder: (cpu.user + cpu.system) / 1000 / orders };
 }
 
 async function writeOne(pool: pg.Pool, tenantId: string, planned: TOrderPlan['deliveries'][number]): Promise<boolean> {

@@ -5,7 +5,8 @@ export type TVerdict = 'met' | 'MISSED' | '';
 export type TRow = { scenario: string; measure: string; hub: string; baseline: string; target: string; verdict: TVerdict };
 
 export const formatNumber = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-export const formatMs = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms` : 'n/a');
+export const formatMs = (value: number) =>
+  Number.isFinite(value) ? `${value < 1 ? value.toFixed(2) : value < 10 ? value.toFixed(1) : value.toFixed(0)} ms` : 'n/a';
 export const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** 'met' when `value` is on the right side of `limit`. */

@@ -27,6 +27,7 @@ function acknowledgementRows(hub: TAcknowledgement, minimal: TAcknowledgement): 
     { scenario, measure: 'max rate ÷ minimal server', hub: formatNumber(ratio, 2), baseline: '1', target: '≥ 0.6', verdict: verdict(ratio, 0.6, 'atLeast') },
     { scenario, measure: 'max rate p50 / p99', hub: `${formatMs(hub.maximum.p50Ms)} / ${formatMs(hub.maximum.p99Ms)}`, baseline: `${formatMs(minimal.maximum.p50Ms)} / ${formatMs(minimal.maximum.p99Ms)}`, target: '', verdict: '' },
     { scenario, measure: '200/s p50 / p99', hub: `${formatMs(hub.steady.p50Ms)} / ${formatMs(hub.steady.p99Ms)}`, baseline: `${formatMs(minimal.steady.p50Ms)} / ${formatMs(minimal.steady.p99Ms)}`, target: 'p99 ≤ 50 ms', verdict: verdict(hub.steady.p99Ms, 50, 'atMost') },
+    { scenario, measure: 'CPU per webhook (server process)', hub: formatMs(hub.cpuMsPerWebhook), baseline: formatMs(minimal.cpuMsPerWebhook), target: '', verdict: '' },
     { scenario, measure: 'errors (200/s, max)', hub: `${hub.steady.errors}, ${hub.maximum.errors}`, baseline: `${minimal.steady.errors}, ${minimal.maximum.errors}`, target: '0', verdict: verdict(hub.steady.errors + hub.maximum.errors, 0, 'atMost') },
   ];
 }
@@ -38,6 +39,14 @@ function endToEndRows(result: TEndToEnd, orders: number): TRow[] {
     { scenario, measure: `${orders} orders: all committed after`, hub: `${formatNumber(result.burst.seconds, 1)} s`, baseline: '', target: '', verdict: '' },
     { scenario, measure: 'orders/s (webhook → committed)', hub: perSecond(result.burst.ordersPerSecond), baseline: perSecond(result.direct.ordersPerSecond), target: '≥ 500/s', verdict: verdict(result.burst.ordersPerSecond, 500, 'atLeast') },
     { scenario, measure: 'orders/s ÷ direct SQL', hub: formatNumber(ratio, 2), baseline: '1', target: '≥ 0.5', verdict: verdict(ratio, 0.5, 'atLeast') },
+    {
+      scenario,
+      measure: 'CPU per order: web + worker',
+      hub: `${formatMs(result.burst.webCpuMsPerOrder)} + ${formatMs(result.burst.workerCpuMsPerOrder)}`,
+      baseline: formatMs(result.direct.cpuMsPerOrder),
+      target: '',
+      verdict: '',
+    },
     { scenario, measure: 'lag p50 / p99 at 200/s', hub: `${formatMs(result.steady.lagP50Ms)} / ${formatMs(result.steady.lagP99Ms)}`, baseline: '', target: 'p99 ≤ 2 s', verdict: verdict(result.steady.lagP99Ms, 2000, 'atMost') },
     {
       scenario,
@@ -83,11 +92,12 @@ export function resultRows(results: TResults): TRow[] {
   return rows;
 }
 
-export function describeRun(isQuick: boolean, sizes: TResults['sizes']): string {
+export function describeRun(isQuick: boolean, sizes: TResults['sizes'], loads: { start: number; end: number }): string {
   return [
     `# Benchmark ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${isQuick ? 'quick (small sizes)' : 'full'}`,
     '',
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; Postgres and Redis on the same machine, as is the load generator.`,
+    `Load average (shared machine) at start ${loads.start.toFixed(1)}, at end ${loads.end.toFixed(1)}: throughput moves with it, CPU per operation hardly.`,
     `Sizes: acknowledgement ${sizes.steadySeconds} s at 200/s and ${sizes.maximumSeconds} s at max; end to end ${sizes.burstOrders} orders;`,
     `order list ${sizes.tenantOrders} orders in the tenant + ${sizes.otherOrders} in others; hot number ${sizes.hotOrders} orders.`,
     'Baselines: 1 a bare node:http server doing store lookup + HMAC + inbox insert + enqueue; 2 and 4 the same SQL writes',

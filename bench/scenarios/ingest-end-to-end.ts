@@ -4,13 +4,14 @@ import { blastRequests } from '@/bench/lib/blast-requests';
 import type { TLoadResult } from '@/bench/lib/load-result';
 import { paceRequests } from '@/bench/lib/pace-requests';
 import { percentile } from '@/bench/lib/percentile';
+import { countCpu } from '@/bench/lib/measure-cpu';
 import { deliveryCursor, type TOrderPlan } from '@/bench/lib/plan-orders';
 import { waitForOrders } from '@/bench/lib/wait-for-orders';
 
 export type TEndToEnd = {
-  burst: { ordersPerSecond: number; seconds: number; orders: number; failed: number; acknowledgement: TLoadResult };
+  burst: { ordersPerSecond: number; seconds: number; orders: number; failed: number; acknowledgement: TLoadResult; webCpuMsPerOrder: number; workerCpuMsPerOrder: number };
   steady: { lagP50Ms: number; lagP99Ms: number; orders: number; failed: number; acknowledgement: TLoadResult };
-  direct: { ordersPerSecond: number; orders: number };
+  direct: { ordersPerSecond: number; orders: number; cpuMsPerOrder: number };
 };
 
 /** Received → recorded, per order of the tenant received since `since` (database clock). */
@@ -29,6 +30,8 @@ async function ingestLags(pool: pg.Pool, tenantId: string, since: Date): Promise
  */
 export async function ingestEndToEnd(input: {
   baseUrl: string;
+  webPid: number;
+  workerPid: number;
   pool: pg.Pool;
   databaseUrl: string;
   tenantId: string;
@@ -40,9 +43,13 @@ export async function ingestEndToEnd(input: {
 }): Promise<TEndToEnd> {
   const { pool, tenantId } = input;
   const started = performance.now();
+  const webCpu = countCpu(input.webPid);
+  const workerCpu = countCpu(input.workerPid);
   const acknowledgement = await blastRequests({ baseUrl: input.baseUrl, connections: 10, amount: input.burst.deliveries.length, next: deliveryCursor(input.burst) });
   const burstDone = await waitForOrders(pool, tenantId, input.burst.orderCount, 600_000);
   const burstSeconds = (burstDone.reachedAt - started) / 1000;
+  const webCpuMsPerOrder = webCpu.perOperation(burstDone.orders);
+  const workerCpuMsPerOrder = workerCpu.perOperation(burstDone.orders);
 
   const since = (await pool.query<{ now: Date }>('SELECT now()')).rows[0]!.now;
   const steadyAcknowledgement = await paceRequests({ baseUrl: input.baseUrl, rate: 200, count: input.steady.deliveries.length, next: deliveryCursor(input.steady) });
@@ -51,7 +58,15 @@ export async function ingestEndToEnd(input: {
 
   const direct = await ingestDirectly(input.databaseUrl, input.baselineTenantId, input.baselinePlan, input.baselineConnections);
   return {
-    burst: { ordersPerSecond: burstDone.orders / burstSeconds, seconds: burstSeconds, orders: burstDone.orders, failed: burstDone.failed, acknowledgement },
+    burst: {
+      ordersPerSecond: burstDone.orders / burstSeconds,
+      seconds: burstSeconds,
+      orders: burstDone.orders,
+      failed: burstDone.failed,
+      acknowledgement,
+      webCpuMsPerOrder,
+      workerCpuMsPerOrder,
+    },
     steady: {
       lagP50Ms: percentile(lags, 50),
       lagP99Ms: percentile(lags, 99),
