@@ -58,6 +58,7 @@ export type TTransactionOptions = {
 export async function withTransaction<T>(work: (sql: TSql) => Promise<T>, options: TTransactionOptions = {}): Promise<T> {
   const client = await pool().connect();
   try {
+    // One round trip either way: both statements go as one simple query.
     await client.query(options.isRedoable ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
     const result = await work(client);
     await client.query('COMMIT');

@@ -12,8 +12,9 @@ export type TAllocatedNumber = { number: string; renumbered: TRenumbering | null
 export async function allocateNumber(sql: TSql, tenantId: string, sourceNumber: string): Promise<TAllocatedNumber> {
   const plain = `#${sourceNumber}`;
   // Whether the plain number is free rides along with the counter: one round trip, not two.
-  const { rows } = await sql.query<{ member_count: number; last_suffix: number; is_plain_taken: boolean }>(
-    `WITH counter AS (
+  const { rows } = await sql.query<{ member_count: number; last_suffix: number; is_plain_taken: boolean }>({
+    name: 'allocate-number/take-counter',
+    text: `WITH counter AS (
        INSERT INTO order_number_counters (tenant_id, source_number, member_count, last_suffix)
        VALUES ($1, $2, 1, 0)
        ON CONFLICT (tenant_id, source_number)
@@ -21,8 +22,8 @@ export async function allocateNumber(sql: TSql, tenantId: string, sourceNumber: 
        RETURNING member_count, last_suffix
      )
      SELECT member_count, last_suffix, EXISTS (SELECT 1 FROM orders WHERE tenant_id = $1 AND number = $3) AS is_plain_taken FROM counter`,
-    [tenantId, sourceNumber, plain],
-  );
+    values: [tenantId, sourceNumber, plain],
+  });
   const { member_count: memberCount, last_suffix: lastSuffix, is_plain_taken: isPlainTaken } = rows[0]!;
 
   if (memberCount === 1 && !isPlainTaken) return { number: plain, renumbered: null };

@@ -60,8 +60,9 @@ export async function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void>
     JSON.stringify({ number: input.number, sourceNumber: order.sourceNumber, status: order.status, eventId: input.eventId ?? null }),
     input.eventId ?? null,
   ];
-  await sql.query(
-    `WITH new_order AS (
+  await sql.query({
+    name: 'insert-new-order',
+    text: `WITH new_order AS (
        INSERT INTO orders (tenant_id, id, store_id, platform, external_id, source_number, number, status, source_status,
                            currency, total_price, subtotal_price, customer_name, customer_email, customer_phone,
                            shipping_address, origin_platform, origin_external_id, placed_at, source_updated_at, cancelled_at)
@@ -82,5 +83,5 @@ export async function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void>
      )
      SELECT id FROM new_order`,
     values,
-  );
+  });
 }

@@ -26,18 +26,24 @@ export type TRecordOrderResult = { orderId: string; number: string; outcome: 'cr
  * With an inbox event behind it, the commit does not wait for the disk: the event was stored
  * durably before the platform got its 200, and should a crash lose this commit, the event is
  * still QUEUED without a job, so the sweeper enqueues it again and it is recorded again (the
- * upsert makes that safe). Commits waiting for WAL flushes capped ingest at ~450 orders/s here.
+ * upsert makes that safe). Its commits then never queue for WAL flushes behind the webhooks'
+ * inbox inserts, which must wait: their 200 promises the event is kept.
  */
 export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrderResult> {
   const order = ZCanonicalOrder.parse(input.order);
   const { tenantId, storeId } = input;
   return withTransaction(async (sql) => {
     // Two events of one order (orders/create and orders/updated at once) must not both insert it.
-    await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${tenantId}/${storeId}/${order.externalId}`]);
-    const { rows } = await sql.query<{ id: string; number: string; source_updated_at: Date; status: string }>(
-      `SELECT id, number, source_updated_at, status FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
-      [tenantId, storeId, order.externalId],
-    );
+    await sql.query({
+      name: 'record-order/lock',
+      text: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+      values: [`${tenantId}/${storeId}/${order.externalId}`],
+    });
+    const { rows } = await sql.query<{ id: string; number: string; source_updated_at: Date; status: string }>({
+      name: 'record-order/find-existing',
+      text: `SELECT id, number, source_updated_at, status FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
+      values: [tenantId, storeId, order.externalId],
+    });
     const existing = rows[0];
     let result: TRecordOrderResult;
     if (!existing) {

@@ -30,12 +30,13 @@ export type TAcceptResult = { eventId: string; isRepeat: boolean; isQueued: bool
 export async function acceptWebhookEvent(event: TIncomingEvent): Promise<TAcceptResult> {
   const eventId = createId('evt');
   const status = event.ignoredReason ? 'IGNORED' : 'QUEUED';
-  const { rows } = await pool().query<{ id: string }>(
-    `INSERT INTO webhook_events (tenant_id, id, store_id, platform, topic, dedup_key, headers, raw_body, status, last_error, processed_at, queued_at)
+  const { rows } = await pool().query<{ id: string }>({
+    name: 'accept-webhook-event/insert',
+    text: `INSERT INTO webhook_events (tenant_id, id, store_id, platform, topic, dedup_key, headers, raw_body, status, last_error, processed_at, queued_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END, CASE WHEN $11 THEN NULL ELSE now() END)
      ON CONFLICT (tenant_id, dedup_key) DO NOTHING
      RETURNING id`,
-    [
+    values: [
       event.tenantId,
       eventId,
       event.storeId,
@@ -48,7 +49,7 @@ export async function acceptWebhookEvent(event: TIncomingEvent): Promise<TAccept
       event.ignoredReason ?? null,
       Boolean(event.ignoredReason),
     ],
-  );
+  });
   if (!rows[0]) return { eventId, isRepeat: true, isQueued: false };
   if (event.ignoredReason) return { eventId, isRepeat: false, isQueued: false };
 
