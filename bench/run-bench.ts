@@ -49,11 +49,13 @@ async function main() {
   say(`${values.quick ? 'quick' : 'full'} run on database ${new URL(databaseUrl).pathname.slice(1)}, queue prefix ${env.QUEUE_PREFIX}`);
   const ackTenant = await createBenchTenant('Bench acknowledgement', { shopify: 4, woo: 0, tiktok: 0 });
   const e2eTenant = await createBenchTenant('Bench end to end', { shopify: 2, woo: 2, tiktok: 1 });
+  const warmTenant = await createBenchTenant('Bench warm-up', { shopify: 1, woo: 1, tiktok: 1 });
   const directTenant = await createBenchTenant('Bench direct SQL', { shopify: 2, woo: 2, tiktok: 1 });
   const hotTenant = await createBenchTenant('Bench hot number', { shopify: 5, woo: 5, tiktok: 0 });
   const hotDirectTenant = await createBenchTenant('Bench hot number direct', { shopify: 5, woo: 5, tiktok: 0 });
 
   say('planning orders…');
+  const warmPlan = planMixedOrders(warmTenant, 1_000, 50_000_000);
   const burst = planMixedOrders(e2eTenant, sizes.burstOrders, 0);
   const steady = planMixedOrders(e2eTenant, sizes.steadyOrders, 10_000_000);
   const directPlan = planMixedOrders(directTenant, sizes.burstOrders, 20_000_000);
@@ -61,8 +63,8 @@ async function main() {
   const hotDirectPlan = planSameNumberOrders(hotDirectTenant, sizes.hotOrders, 40_000_000, '4242');
 
   const tiktok = await startTikTokShopFake(ports.tiktok, env, {
-    shops: e2eTenant.tiktok.map((store) => ({ shopId: store.shopId, cipher: store.shopCipher, accessToken: store.accessToken })),
-    orders: [...burst.tiktokOrders, ...steady.tiktokOrders],
+    shops: [...e2eTenant.tiktok, ...warmTenant.tiktok].map((store) => ({ shopId: store.shopId, cipher: store.shopCipher, accessToken: store.accessToken })),
+    orders: [...warmPlan.tiktokOrders, ...burst.tiktokOrders, ...steady.tiktokOrders],
   });
   running.push(tiktok);
   const web = await startWeb(ports.web, env);
@@ -93,7 +95,7 @@ async function main() {
   if (only.has('2')) {
     say(`scenario 2: end to end, ${burst.deliveries.length} webhooks for ${burst.orderCount} orders, then 200/s…`);
     results.endToEnd = await ingestEndToEnd({
-      baseUrl, webPid: web.pid, workerPid: worker.pid, pool, databaseUrl, tenantId: e2eTenant.tenantId, burst, steady,
+      baseUrl, webPid: web.pid, workerPid: worker.pid, pool, databaseUrl, tenantId: e2eTenant.tenantId, warmUp: { tenantId: warmTenant.tenantId, plan: warmPlan }, burst, steady,
       baselineTenantId: directTenant.tenantId, baselinePlan: directPlan, baselineConnections: workerPool,
     });
   }

@@ -71,7 +71,7 @@ export const skuNumberOf = (index: number, position: number) => Math.floor(hashO
 
 function orderRow(space: TOrderSpace, index: number): string {
   const tenant = tenantOf(space, index);
-  const store = tenant.stores[index % tenant.stores.length]!;
+  const store = tenant.stores[Math.floor(hashOf(index, 8) * tenant.stores.length)]!;
   const draw = hashOf(index, 6);
   let cumulative = 0;
   const [status, sourceStatus] = statuses.find(([, , share]) => (cumulative += share) > draw) ?? statuses[0]!;

@@ -35,6 +35,8 @@ export async function ingestEndToEnd(input: {
   pool: pg.Pool;
   databaseUrl: string;
   tenantId: string;
+  /** Sent first and waited for, so that web and worker are warm (JIT, pools) as in production. */
+  warmUp: { tenantId: string; plan: TOrderPlan };
   burst: TOrderPlan;
   steady: TOrderPlan;
   baselineTenantId: string;
@@ -42,6 +44,8 @@ export async function ingestEndToEnd(input: {
   baselineConnections: number;
 }): Promise<TEndToEnd> {
   const { pool, tenantId } = input;
+  await blastRequests({ baseUrl: input.baseUrl, connections: 10, amount: input.warmUp.plan.deliveries.length, next: deliveryCursor(input.warmUp.plan) });
+  await waitForOrders(pool, input.warmUp.tenantId, input.warmUp.plan.orderCount, 120_000);
   const started = performance.now();
   const webCpu = countCpu(input.webPid);
   const workerCpu = countCpu(input.workerPid);
