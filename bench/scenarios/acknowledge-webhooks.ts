@@ -27,7 +27,7 @@ export async function acknowledgeWebhooks(
   next: () => TDelivery,
   sizes: { steadySeconds: number; maximumSeconds: number },
 ): Promise<TAcknowledgement> {
-  await blastRequests({ baseUrl, connections: 10, amount: 500, next });
+  await blastRequests({ baseUrl, connections: 10, amount: 2_000, next }); // JIT and pools warm, as in production
   const steady = await paceRequests({ baseUrl, rate: 200, count: 200 * sizes.steadySeconds, next });
   const cpu = countCpu(serverPid);
   const maximum = await blastRequests({ baseUrl, connections: 10, durationSeconds: sizes.maximumSeconds, next });
