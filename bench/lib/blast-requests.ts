@@ -28,11 +28,16 @@ export async function blastRequests(options: {
     ],
   });
   const ok = result['2xx'];
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, stats]) => `${code}×${(stats as { count: number }).count}`);
+  const kinds = [...statuses, result.timeouts ? `timeout×${result.timeouts}` : '', result.errors - result.timeouts > 0 ? `connection×${result.errors - result.timeouts}` : ''];
   const durationMs = result.duration * 1000;
   return {
     sent: result.requests.sent,
     ok,
-    errors: result.non2xx + result.errors + result.timeouts,
+    errors: result.non2xx + result.errors,
+    errorKinds: kinds.filter(Boolean).join(', '),
     durationMs,
     okPerSecond: (ok * 1000) / durationMs,
     p50Ms: result.latency.p50,

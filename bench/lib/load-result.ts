@@ -7,6 +7,8 @@ export type TLoadResult = {
   ok: number;
   /** Non-2xx answers plus connection errors and timeouts. */
   errors: number;
+  /** What the errors were, e.g. "503×12, timeout×3"; empty without errors. */
+  errorKinds: string;
   durationMs: number;
   /** 2xx answers per second over the run. */
   okPerSecond: number;

@@ -13,26 +13,35 @@ export async function paceRequests(options: { baseUrl: string; rate: number; cou
   const latencies: number[] = [];
   let ok = 0;
   let errors = 0;
+  const kinds = new Map<string, number>();
   const start = performance.now();
   const inFlight: Promise<void>[] = [];
 
   const send = (delivery: TDelivery, scheduledAt: number) =>
     new Promise<void>((resolve) => {
-      const done = (isOk: boolean) => {
+      const done = (kind: string) => {
         latencies.push(performance.now() - scheduledAt);
-        if (isOk) ok++;
-        else errors++;
+        if (kind === 'ok') ok++;
+        else {
+          errors++;
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        }
         resolve();
       };
       const outgoing = request(
         { host: target.hostname, port: target.port, path: delivery.path, method: 'POST', agent, headers: delivery.headers, timeout: 10_000 },
         (response) => {
           response.resume();
-          response.once('end', () => done((response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300));
+          const status = response.statusCode ?? 0;
+          response.once('end', () => done(status >= 200 && status < 300 ? 'ok' : String(status)));
         },
       );
-      outgoing.once('error', () => done(false));
-      outgoing.once('timeout', () => outgoing.destroy(new Error('timeout')));
+      let isTimedOut = false;
+      outgoing.once('error', () => done(isTimedOut ? 'timeout' : 'connection'));
+      outgoing.once('timeout', () => {
+        isTimedOut = true;
+        outgoing.destroy(new Error('timeout'));
+      });
       outgoing.end(delivery.body);
     });
 
@@ -49,6 +58,7 @@ export async function paceRequests(options: { baseUrl: string; rate: number; cou
     sent: options.count,
     ok,
     errors,
+    errorKinds: [...kinds].map(([kind, count]) => `${kind}×${count}`).join(', '),
     durationMs,
     okPerSecond: (ok * 1000) / durationMs,
     p50Ms: percentile(latencies, 50),

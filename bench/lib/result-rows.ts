@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import type { TLoadResult } from '@/bench/lib/load-result';
 import { formatMb, formatMs, formatNumber, verdict, type TRow } from '@/bench/lib/report';
 import type { TAcknowledgement } from '@/bench/scenarios/acknowledge-webhooks';
 import type { THotNumber } from '@/bench/scenarios/allocate-hot-number';
@@ -18,6 +19,10 @@ export type TResults = {
 };
 
 const perSecond = (value: number) => `${formatNumber(value)}/s`;
+const describeErrors = (...loads: TLoadResult[]) => {
+  const kinds = loads.map((load) => load.errorKinds).filter(Boolean).join(', ');
+  return kinds ? ` (${kinds})` : '';
+};
 
 function acknowledgementRows(hub: TAcknowledgement, minimal: TAcknowledgement): TRow[] {
   const scenario = '1 Acknowledge';
@@ -36,7 +41,7 @@ function acknowledgementRows(hub: TAcknowledgement, minimal: TAcknowledgement): 
       target: '(≥ 1000/s)',
       verdict: '',
     },
-    { scenario, measure: 'errors (200/s, max)', hub: `${hub.steady.errors}, ${hub.maximum.errors}`, baseline: `${minimal.steady.errors}, ${minimal.maximum.errors}`, target: '0', verdict: verdict(hub.steady.errors + hub.maximum.errors, 0, 'atMost') },
+    { scenario, measure: 'errors (200/s, max)', hub: `${hub.steady.errors}, ${hub.maximum.errors}${describeErrors(hub.steady, hub.maximum)}`, baseline: `${minimal.steady.errors}, ${minimal.maximum.errors}`, target: '0', verdict: verdict(hub.steady.errors + hub.maximum.errors, 0, 'atMost') },
   ];
 }
 
@@ -59,7 +64,7 @@ function endToEndRows(result: TEndToEnd, orders: number): TRow[] {
     {
       scenario,
       measure: 'webhook errors / failed events',
-      hub: `${result.burst.acknowledgement.errors + result.steady.acknowledgement.errors} / ${result.burst.failed + result.steady.failed}`,
+      hub: `${result.burst.acknowledgement.errors + result.steady.acknowledgement.errors} / ${result.burst.failed + result.steady.failed}${describeErrors(result.burst.acknowledgement, result.steady.acknowledgement)}`,
       baseline: '',
       target: '0 / 0',
       verdict: verdict(result.burst.acknowledgement.errors + result.steady.acknowledgement.errors + result.burst.failed + result.steady.failed, 0, 'atMost'),

@@ -51,6 +51,31 @@ async function time(samples: number, queries: TListOrdersQuery[], run: (query: T
   return { p50Ms: percentile(durations, 50), p95Ms: percentile(durations, 95), errors };
 }
 
+/** Times each query through the API and in-process, `samples` times after 3 warm-ups. */
+export async function timeListQueries(input: {
+  baseUrl: string;
+  pool: pg.Pool;
+  tenantId: string;
+  apiKey: string;
+  storeIds: string[];
+  tenantOrders: number;
+  samples: number;
+}): Promise<TListCase[]> {
+  const cases: TListCase[] = [];
+  for (const item of await listCases(input.pool, input.tenantId, input.storeIds, input.tenantOrders)) {
+    const api = await time(input.samples, item.queries, async (query) => {
+      const response = await fetch(`${input.baseUrl}/api/v1/orders?${new URLSearchParams(query as Record<string, string>)}`, {
+        headers: { authorization: `Bearer ${input.apiKey}` },
+      });
+      const body = (await response.json()) as { data?: unknown[] };
+      return response.ok && Array.isArray(body.data) && body.data.length > 0;
+    });
+    const sql = await time(input.samples, item.queries, async (query) => (await listOrders(input.tenantId, query)).data.length > 0);
+    cases.push({ name: item.name, limitMs: item.limitMs, api, sql, errors: api.errors });
+  }
+  return cases;
+}
+
 /**
  * Scenario 3: loads the orders, then times each query through GET /api/v1/orders (one request at
  * a time) and, as the baseline, the same listOrders() called in-process: its SQL without HTTP,
@@ -80,17 +105,6 @@ export async function listOrdersAtScale(input: {
   const loadSeconds = (performance.now() - started) / 1000;
   input.say(`loaded in ${loadSeconds.toFixed(0)} s; timing the queries…`);
 
-  const cases: TListCase[] = [];
-  for (const item of await listCases(input.pool, tenant.tenantId, stores.map((store) => store.storeId), input.tenantOrders)) {
-    const api = await time(input.samples, item.queries, async (query) => {
-      const response = await fetch(`${input.baseUrl}/api/v1/orders?${new URLSearchParams(query as Record<string, string>)}`, {
-        headers: { authorization: `Bearer ${tenant.apiKey}` },
-      });
-      const body = (await response.json()) as { data?: unknown[] };
-      return response.ok && Array.isArray(body.data) && body.data.length > 0;
-    });
-    const sql = await time(input.samples, item.queries, async (query) => (await listOrders(tenant.tenantId, query)).data.length > 0);
-    cases.push({ name: item.name, limitMs: item.limitMs, api, sql, errors: api.errors });
-  }
+  const cases = await timeListQueries({ ...input, tenantId: tenant.tenantId, apiKey: tenant.apiKey, storeIds: stores.map((store) => store.storeId) });
   return { loadSeconds, cases };
 }

@@ -73,14 +73,16 @@ export async function listOrders(tenantId: string, rawQuery: TListOrdersQuery): 
     const like = add(likePattern(query.q));
     // Each way to match finds its orders with the page's filters and keyset position, and the
     // page is cut from their union before any order row is read: joining the matches back to
-    // every order of a big tenant cost more than the search itself (bench, 1M orders).
+    // every order of a big tenant cost more than the search itself (bench, 1M orders). A SKU is
+    // looked up among the tenant's distinct SKUs (order_skus), then its lines by exact SKU.
     text = `WITH page AS (
       SELECT id, placed_at FROM (
         SELECT o.id, o.placed_at FROM orders o WHERE ${scope} AND (o.source_number = ${sourceNumber} OR o.number = ${number})
         UNION SELECT o.id, o.placed_at FROM orders o WHERE ${scope} AND o.customer_email ILIKE ${like}
         UNION SELECT o.id, o.placed_at FROM orders o WHERE ${scope} AND o.customer_name ILIKE ${like}
         UNION SELECT o.id, o.placed_at FROM order_lines l JOIN orders o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
-               WHERE l.tenant_id = $1 AND l.sku ILIKE ${like} AND ${scope}
+               WHERE l.tenant_id = $1 AND ${scope}
+                 AND l.sku IN (SELECT sku FROM order_skus WHERE tenant_id = $1 AND sku ILIKE ${like})
       ) matches ORDER BY placed_at DESC, id DESC LIMIT ${limit})
     SELECT ${orderColumns} FROM page JOIN orders o ON o.tenant_id = $1 AND o.id = page.id ORDER BY o.placed_at DESC, o.id DESC`;
   }

@@ -126,7 +126,12 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
 async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
   if (order.lines.length) {
     await sql.query(
-      `INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)
+      `WITH catalogued AS (
+         INSERT INTO order_skus (tenant_id, sku)
+         SELECT DISTINCT $1, line.sku FROM unnest($6::text[]) AS line(sku) WHERE line.sku IS NOT NULL ORDER BY 2
+         ON CONFLICT DO NOTHING
+       )
+       INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)
        SELECT $1, line.id, $2, line.position, line.external_line_id, line.sku, line.title, line.quantity, line.unit_price
          FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::numeric[])
               AS line(id, position, external_line_id, sku, title, quantity, unit_price)

@@ -90,6 +90,36 @@ describe('REST API v1', () => {
     expect(await numbers('q=100%25')).toEqual([]);
   });
 
+  it('pages a search by cursor, with filters, and finds a SKU that only an update brought', async () => {
+    const tenant = await seededTenant();
+    const page = async (query: string) => (await listOrders(`/api/v1/orders?${query}`, tenant.apiKey)).body;
+    const first = await page('q=rita&limit=2');
+    expect(first.data.map((order) => order.number)).toEqual(['#2104', '#2103']);
+    const second = await page(`q=rita&limit=2&cursor=${first.nextCursor}`);
+    expect(second.data.map((order) => order.number)).toEqual(['#2102', '#2101']);
+    const third = await page(`q=rita&limit=2&cursor=${second.nextCursor}`);
+    expect(third.data.map((order) => order.number)).toEqual(['#2100-1']);
+    expect(third.nextCursor).toBeNull();
+    expect((await page(`q=sku-&store=${tenant.shopify.storeId}&limit=3`)).data.map((order) => order.number)).toEqual(['#2104', '#2103', '#2102']);
+    expect((await page(`q=sku-&store=${tenant.woo.storeId}`)).data).toEqual([]);
+
+    await sendShopify({
+      shopDomain: tenant.shopify.shopDomain,
+      topic: 'orders/updated',
+      body: shopifyOrderBody({
+        id: '9100000000001',
+        number: 2101,
+        createdAt: '2026-11-02T10:00:00Z',
+        updatedAt: '2026-11-20T10:00:00Z',
+        customer: { firstName: 'Rita', lastName: 'Customer1', email: 'rita1@shop.example' },
+        lines: [{ sku: 'REPLACED-77', title: 'Other item', quantity: 1, price: '10.00' }],
+      }),
+    });
+    await settledOrders(tenant.tenantId, 7);
+    expect((await page('q=replaced-7')).data.map((order) => order.number)).toEqual(['#2101']);
+    expect((await page('q=SKU-1')).data).toEqual([]);
+  });
+
   it('answers 422 for bad filters and 400 for a bad cursor', async () => {
     const tenant = await createTestTenant();
     expect((await listOrders('/api/v1/orders?status=shipped', tenant.apiKey)).status).toBe(422);
