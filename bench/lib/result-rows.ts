@@ -114,6 +114,6 @@ export function describeRun(isQuick: boolean, sizes: TResults['sizes'], loads: {
     `Sizes: acknowledgement ${sizes.steadySeconds} s at 200/s and ${sizes.maximumSeconds} s at max; end to end ${sizes.burstOrders} orders;`,
     `order list ${sizes.tenantOrders} orders in the tenant + ${sizes.otherOrders} in others; hot number ${sizes.hotOrders} orders.`,
     'Baselines: 1 a bare node:http server doing store lookup + HMAC + inbox insert + enqueue; 2 and 4 the same SQL writes',
-    '(event, counter, order, lines) from one script; 3 the same query straight to Postgres; 5 the bare server of 1.',
+    '(event, counter, order, lines) from one script; 3 the same listOrders() in-process (its SQL, no HTTP, Next.js or API-key check); 5 the bare server of 1.',
   ].join('\n');
 }
