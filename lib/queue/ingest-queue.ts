@@ -92,6 +92,12 @@ export async function findIngestJobState(eventId: string): Promise<string | null
   return job.getState();
 }
 
+/** Forgets a finished job, so that adding one with the same id runs it again. */
+export async function removeIngestJob(eventId: string): Promise<void> {
+  const job = await producer().queue.getJob(eventId);
+  await job?.remove();
+}
+
 export async function closeIngestQueue(): Promise<void> {
   const current = globalForQueue.orderHubIngestProducer;
   if (!current) return;
