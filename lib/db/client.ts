@@ -46,20 +46,11 @@ export async function disconnectDatabase(): Promise<void> {
 
 export type TSql = pg.PoolClient;
 
-export type TTransactionOptions = {
-  /**
-   * Commit without waiting for the WAL flush. Only for writes that can be redone from a durable
-   * source: a crash may lose the last few hundred milliseconds of them, never half of one.
-   */
-  isRedoable?: boolean;
-};
-
 /** Runs `work` in one transaction on one connection; rolls back on any error. */
-export async function withTransaction<T>(work: (sql: TSql) => Promise<T>, options: TTransactionOptions = {}): Promise<T> {
+export async function withTransaction<T>(work: (sql: TSql) => Promise<T>): Promise<T> {
   const client = await pool().connect();
   try {
-    // One round trip either way: both statements go as one simple query.
-    await client.query(options.isRedoable ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
+    await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;

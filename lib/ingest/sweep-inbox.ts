@@ -5,8 +5,8 @@ import { enqueueIngestWebhook, findIngestJobState, removeIngestJob } from '@/lib
 // Redis is only the transport and may lose data; the inbox in Postgres is the truth. The sweeper
 // puts back on the queue what never reached it (RECEIVED: Redis was down when the webhook came),
 // what the queue has since forgotten (QUEUED for a while, but no job in Redis), and what ran but
-// whose result Postgres lost (QUEUED, yet its job finished: recordOrder commits without waiting
-// for the disk, so a Postgres crash can take its last commits with it).
+// whose result Postgres no longer has (QUEUED, yet its job finished: a failover to a replica that
+// had not received the last commits, a restore).
 
 const sweeperLockId = 4_247_001;
 

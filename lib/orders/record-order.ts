@@ -22,12 +22,6 @@ export type TRecordOrderResult = { orderId: string; number: string; outcome: 'cr
  * Records one order from any channel in ONE transaction: upsert by (tenant, store, external id),
  * drop updates older than what is stored, allocate the Order Center number for a new order,
  * replace the lines, write the audit trail and mark the inbox event processed.
- *
- * With an inbox event behind it, the commit does not wait for the disk: the event was stored
- * durably before the platform got its 200, and should a crash lose this commit, the event is
- * still QUEUED without a job, so the sweeper enqueues it again and it is recorded again (the
- * upsert makes that safe). Its commits then never queue for WAL flushes behind the webhooks'
- * inbox inserts, which must wait: their 200 promises the event is kept.
  */
 export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrderResult> {
   const order = ZCanonicalOrder.parse(input.order);
@@ -70,7 +64,7 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
     // A new order's event was marked by the statement that inserted the order.
     if (input.eventId && result.outcome !== 'created') await markEventProcessed(sql, tenantId, input.eventId, result.orderId);
     return result;
-  }, { isRedoable: Boolean(input.eventId) });
+  });
 }
 
 async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder): Promise<TRecordOrderResult> {
@@ -184,5 +178,5 @@ export async function recordOrderDeleted(input: {
     }
     await markEventProcessed(sql, input.tenantId, input.eventId, deleted?.id ?? null);
     return { orderId: deleted?.id ?? null };
-  }, { isRedoable: true }); // as recordOrder: the inbox event can redo it
+  });
 }

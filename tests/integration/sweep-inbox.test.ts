@@ -17,7 +17,7 @@ describe('inbox sweeper', () => {
     const [event] = await findEvents(tenantId);
     await waitFor(async () => (await findIngestJobState(event!.id)) === 'completed', 'the job to complete');
 
-    // What a Postgres crash after an asynchronous commit leaves: the event QUEUED, its job done.
+    // What a failover to a replica behind by a few commits leaves: the event QUEUED, its job done.
     await pool().query(
       `UPDATE webhook_events SET status = 'QUEUED', queued_at = now() - interval '2 minutes', processed_at = NULL WHERE tenant_id = $1`,
       [tenantId],
