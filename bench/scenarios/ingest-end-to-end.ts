@@ -9,7 +9,17 @@ import { deliveryCursor, type TOrderPlan } from '@/bench/lib/plan-orders';
 import { waitForOrders } from '@/bench/lib/wait-for-orders';
 
 export type TEndToEnd = {
-  burst: { ordersPerSecond: number; seconds: number; orders: number; failed: number; acknowledgement: TLoadResult; webCpuMsPerOrder: number; workerCpuMsPerOrder: number };
+  burst: {
+    ordersPerSecond: number;
+    seconds: number;
+    orders: number;
+    /** Groups whose two orders ended as #N-1 and #N-2 (the plan has one per 20 orders). */
+    suffixedPairs: number;
+    failed: number;
+    acknowledgement: TLoadResult;
+    webCpuMsPerOrder: number;
+    workerCpuMsPerOrder: number;
+  };
   steady: { lagP50Ms: number; lagP99Ms: number; orders: number; failed: number; acknowledgement: TLoadResult };
   direct: { ordersPerSecond: number; orders: number; cpuMsPerOrder: number };
 };
@@ -22,6 +32,16 @@ async function ingestLags(pool: pg.Pool, tenantId: string, since: Date): Promise
     [tenantId, since],
   );
   return rows.map((row) => Number(row.lag_ms));
+}
+
+async function countSuffixedPairs(pool: pg.Pool, tenantId: string): Promise<number> {
+  const { rows } = await pool.query<{ pairs: number }>(
+    `SELECT count(*)::int AS pairs FROM (
+       SELECT source_number FROM orders WHERE tenant_id = $1 GROUP BY source_number
+       HAVING array_agg(number ORDER BY number) = ARRAY['#' || source_number || '-1', '#' || source_number || '-2']) pairs`,
+    [tenantId],
+  );
+  return rows[0]!.pairs;
 }
 
 /**
@@ -54,6 +74,7 @@ export async function ingestEndToEnd(input: {
   const burstSeconds = (burstDone.reachedAt - started) / 1000;
   const webCpuMsPerOrder = webCpu.perOperation(burstDone.orders);
   const workerCpuMsPerOrder = workerCpu.perOperation(burstDone.orders);
+  const suffixedPairs = await countSuffixedPairs(pool, tenantId);
 
   const since = (await pool.query<{ now: Date }>('SELECT now()')).rows[0]!.now;
   const steadyAcknowledgement = await paceRequests({ baseUrl: input.baseUrl, rate: 200, count: input.steady.deliveries.length, next: deliveryCursor(input.steady) });
@@ -66,6 +87,7 @@ export async function ingestEndToEnd(input: {
       ordersPerSecond: burstDone.orders / burstSeconds,
       seconds: burstSeconds,
       orders: burstDone.orders,
+      suffixedPairs,
       failed: burstDone.failed,
       acknowledgement,
       webCpuMsPerOrder,
