@@ -22,10 +22,11 @@ const tenant = rows[0];
 if (!tenant) throw new Error('No loaded order-list tenant in this database: run `npm run bench` (scenario 3) first');
 const stores = await pool.query<{ id: string }>('SELECT id FROM stores WHERE tenant_id = $1 ORDER BY id', [tenant.id]);
 const { apiKey } = await createApiKey(tenant.id, 'retime');
-const web = await startWeb(3203, process.env);
+const port = Number(process.env.BENCH_PORT ?? 3203);
+const web = await startWeb(port, process.env);
 try {
   const cases = await timeListQueries({
-    baseUrl: 'http://127.0.0.1:3203', pool, tenantId: tenant.id, apiKey, storeIds: stores.rows.map((store) => store.id),
+    baseUrl: `http://127.0.0.1:${port}`, pool, tenantId: tenant.id, apiKey, storeIds: stores.rows.map((store) => store.id),
     tenantOrders: tenant.orders, samples: Number(values.samples),
   });
   const total = (await pool.query<{ count: number }>('SELECT count(*)::int AS count FROM orders')).rows[0]!.count;

@@ -29,13 +29,16 @@ const { values } = parseArgs({
     'other-orders': { type: 'string' },
   },
 });
+// steadyOrders: with 10% repeats, ~1.1 deliveries each, so 5 s (quick) or 30 s at 200/s.
 const sizes = values.quick
   ? { steadySeconds: 5, maximumSeconds: 5, burstOrders: 2_000, steadyOrders: 900, hotOrders: 500, tenantOrders: 50_000, otherOrders: 150_000, samples: 15 }
   : { steadySeconds: 15, maximumSeconds: 15, burstOrders: 20_000, steadyOrders: 5_450, hotOrders: 1_000, tenantOrders: 1_000_000, otherOrders: 9_000_000, samples: 40 };
 if (values['tenant-orders']) sizes.tenantOrders = Number(values['tenant-orders']);
 if (values['other-orders']) sizes.otherOrders = Number(values['other-orders']);
 const only = new Set(values.only ? values.only.split(',') : ['1', '2', '3', '4']);
-const ports = { web: 3203, baseline: 3204, tiktok: 3205 };
+// BENCH_PORT and the two after it; the default sits beside this checkout's PORT (.env).
+const firstPort = Number(process.env.BENCH_PORT ?? 3203);
+const ports = { web: firstPort, baseline: firstPort + 1, tiktok: firstPort + 2 };
 const env = process.env;
 const databaseUrl = env.DATABASE_URL!;
 const say = (message: string) => process.stdout.write(`[bench] ${message}\n`);
