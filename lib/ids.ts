@@ -19,4 +19,4 @@ export function createId(prefix: IdPrefix): string {
   return `${prefix}_${timePart}${randomPart}`;
 }
 
-export type IdPrefix = 'ten' | 'usr' | 'sto' | 'ord' | 'lin' | 'evt' | 'aud' | 'key' | 'ses' | 'acc' | 'inv' | 'sup' | 'spo' | 'att' | 'twn';
+export type IdPrefix = 'ten' | 'usr' | 'sto' | 'ord' | 'lin' | 'evt' | 'aud' | 'key' | 'ses' | 'acc' | 'inv' | 'sup' | 'spo' | 'att' | 'twn' | 'drq';

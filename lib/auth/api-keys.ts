@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { db } from '@/lib/db/client';
+import { db, pool } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { createId } from '@/lib/ids';
 
@@ -29,9 +29,13 @@ export type TApiPrincipal = { tenantId: string; apiKeyId: string };
 export async function unsafeAuthenticateApiKey(authorization: string | null): Promise<TApiPrincipal | null> {
   const key = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!key || !key.startsWith(keyPrefix) || key.length > 200) return null;
-  const row = await db().apiKey.findFirst({
-    where: { hashedKey: hashKey(key), revokedAt: null },
-    select: { tenantId: true, id: true },
+  // Every API request starts here: one named statement on the pg pool takes ~0.12 ms at the
+  // median and ~0.4-1.3 ms at p95, the Prisma client ~0.3-0.4 and ~1-2.4 ms (bench, scenario 3).
+  const { rows } = await pool().query<{ tenant_id: string; id: string }>({
+    name: 'authenticate-api-key',
+    text: 'SELECT tenant_id, id FROM api_keys WHERE hashed_key = $1 AND revoked_at IS NULL LIMIT 1',
+    values: [hashKey(key)],
   });
-  return row ? { tenantId: row.tenantId, apiKeyId: row.id } : null;
+  const row = rows[0];
+  return row ? { tenantId: row.tenant_id, apiKeyId: row.id } : null;
 }

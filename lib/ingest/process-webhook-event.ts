@@ -30,13 +30,15 @@ type TEventRow = {
  * rethrown so the queue retries, until the last attempt marks the event FAILED.
  */
 export async function processWebhookEvent(tenantId: string, eventId: string, attempt: { isFinal: boolean }): Promise<TProcessOutcome> {
-  const { rows } = await pool().query<TEventRow>(
-    `SELECT e.store_id, e.platform, e.topic, e.raw_body, e.status, s.shop_cipher, s.credentials
+  const { rows } = await pool().query<TEventRow>({
+    // Named, so each connection parses and plans it once (see lib/db/client.ts).
+    name: 'process-webhook-event/load-event',
+    text: `SELECT e.store_id, e.platform, e.topic, e.raw_body, e.status, s.shop_cipher, s.credentials
        FROM webhook_events e
        JOIN stores s ON s.tenant_id = e.tenant_id AND s.id = e.store_id
       WHERE e.tenant_id = $1 AND e.id = $2`,
-    [tenantId, eventId],
-  );
+    values: [tenantId, eventId],
+  });
   const event = rows[0];
   if (!event) return 'missing';
   if (event.status === 'PROCESSED' || event.status === 'IGNORED') return 'skipped';

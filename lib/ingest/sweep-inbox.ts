@@ -1,10 +1,12 @@
 import { pool } from '@/lib/db/client';
 import { logger } from '@/lib/log';
-import { enqueueIngestWebhook, findIngestJobState } from '@/lib/queue/ingest-queue';
+import { enqueueIngestWebhook, findIngestJobState, removeIngestJob } from '@/lib/queue/ingest-queue';
 
 // Redis is only the transport and may lose data; the inbox in Postgres is the truth. The sweeper
-// puts back on the queue what never reached it (RECEIVED: Redis was down when the webhook came)
-// and what the queue has since forgotten (QUEUED for a while, but no job in Redis).
+// puts back on the queue what never reached it (RECEIVED: Redis was down when the webhook came),
+// what the queue has since forgotten (QUEUED for a while, but no job in Redis), and what ran but
+// whose result Postgres no longer has (QUEUED, yet its job finished: a failover to a replica that
+// had not received the last commits, a restore).
 
 const sweeperLockId = 4_247_001;
 
@@ -43,7 +45,9 @@ export async function sweepInbox(options: { receivedGraceMs?: number; queuedGrac
   for (const event of candidates) {
     if (event.status === 'QUEUED') {
       const state = await findIngestJobState(event.id);
-      if (state && state !== 'unknown') continue; // still known to the queue: waiting, active, delayed or retrying
+      // A finished job keeps its id for a while (removeOnComplete), which would make the add a no-op.
+      if (state === 'completed' || state === 'failed') await removeIngestJob(event.id);
+      else if (state && state !== 'unknown') continue; // still known to the queue: waiting, active, delayed or retrying
     }
     await enqueueIngestWebhook({ tenantId: event.tenant_id, eventId: event.id });
     await pool().query(

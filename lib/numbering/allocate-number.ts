@@ -10,18 +10,23 @@ export type TAllocatedNumber = { number: string; renumbered: TRenumbering | null
  * leave as #N-1 … #N-K. Must run inside the transaction that inserts the order.
  */
 export async function allocateNumber(sql: TSql, tenantId: string, sourceNumber: string): Promise<TAllocatedNumber> {
-  const { rows } = await sql.query<{ member_count: number; last_suffix: number }>(
-    `INSERT INTO order_number_counters (tenant_id, source_number, member_count, last_suffix)
-     VALUES ($1, $2, 1, 0)
-     ON CONFLICT (tenant_id, source_number)
-     DO UPDATE SET member_count = order_number_counters.member_count + 1
-     RETURNING member_count, last_suffix`,
-    [tenantId, sourceNumber],
-  );
-  const { member_count: memberCount, last_suffix: lastSuffix } = rows[0]!;
   const plain = `#${sourceNumber}`;
+  // Whether the plain number is free rides along with the counter: one round trip, not two.
+  const { rows } = await sql.query<{ member_count: number; last_suffix: number; is_plain_taken: boolean }>({
+    name: 'allocate-number/take-counter',
+    text: `WITH counter AS (
+       INSERT INTO order_number_counters (tenant_id, source_number, member_count, last_suffix)
+       VALUES ($1, $2, 1, 0)
+       ON CONFLICT (tenant_id, source_number)
+       DO UPDATE SET member_count = order_number_counters.member_count + 1
+       RETURNING member_count, last_suffix
+     )
+     SELECT member_count, last_suffix, EXISTS (SELECT 1 FROM orders WHERE tenant_id = $1 AND number = $3) AS is_plain_taken FROM counter`,
+    values: [tenantId, sourceNumber, plain],
+  });
+  const { member_count: memberCount, last_suffix: lastSuffix, is_plain_taken: isPlainTaken } = rows[0]!;
 
-  if (memberCount === 1 && !(await isNumberTaken(sql, tenantId, plain))) return { number: plain, renumbered: null };
+  if (memberCount === 1 && !isPlainTaken) return { number: plain, renumbered: null };
 
   let renumbered: TRenumbering | null = null;
   let after = lastSuffix;

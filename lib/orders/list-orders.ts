@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pool } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { ZOrderStatus, ZPlatform } from '@/lib/orders/canonical-order';
-import { orderConditions, SqlParameters, type TOrderFilters } from '@/lib/orders/order-filters';
+import { orderConditions, searchTerms, SqlParameters, type TOrderFilters } from '@/lib/orders/order-filters';
 import { findOrderExtras } from '@/lib/orders/find-order-extras';
 import { orderColumns, serializeOrder, type TOrderJson, type TOrderLineRow, type TOrderRow } from '@/lib/orders/serialize-order';
 
@@ -49,7 +49,9 @@ export async function findOrderPage(
   page: { limit: number; after?: string; before?: string },
 ): Promise<TOrderPage> {
   const parameters = new SqlParameters();
-  const where = orderConditions(tenantId, filters, parameters);
+  const { q, ...withoutSearch } = filters;
+  const where = orderConditions(tenantId, withoutSearch, parameters);
+  const tenant = '$1'; // orderConditions adds the tenant first
   const isBackwards = Boolean(page.before) && !page.after;
   const cursorValue = page.after ?? page.before;
   if (cursorValue) {
@@ -57,11 +59,26 @@ export async function findOrderPage(
     where.push(`(o.placed_at, o.id) ${isBackwards ? '>' : '<'} (${parameters.add(cursor.placedAt)}, ${parameters.add(cursor.id)})`);
   }
   const direction = isBackwards ? 'ASC' : 'DESC';
-  const { rows } = await pool().query<TOrderRow>(
-    `SELECT ${orderColumns} FROM orders o WHERE ${where.join(' AND ')}
-      ORDER BY o.placed_at ${direction}, o.id ${direction} LIMIT ${parameters.add(page.limit + 1)}`,
-    parameters.values,
-  );
+  const limit = parameters.add(page.limit + 1);
+  const scope = where.join(' AND ');
+  let text = `SELECT ${orderColumns} FROM orders o WHERE ${scope} ORDER BY o.placed_at ${direction}, o.id ${direction} LIMIT ${limit}`;
+  if (q) {
+    // Each way to match finds its orders with the page's filters and keyset position, and the page
+    // is cut from their union before any order row is read: joining the matches back to every
+    // order of a big tenant cost more than the search itself (bench, 1M orders).
+    const search = searchTerms(q, parameters);
+    text = `WITH page AS (
+      SELECT id, placed_at FROM (
+        SELECT o.id, o.placed_at FROM orders o WHERE ${scope} AND (o.source_number = ${search.sourceNumber} OR o.number = ${search.number})
+        UNION SELECT o.id, o.placed_at FROM orders o WHERE ${scope} AND o.customer_email ILIKE ${search.like}
+        UNION SELECT o.id, o.placed_at FROM orders o WHERE ${scope} AND o.customer_name ILIKE ${search.like}
+        UNION SELECT o.id, o.placed_at FROM order_lines l JOIN orders o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
+               WHERE l.tenant_id = ${tenant} AND ${scope}
+                 AND l.sku IN (SELECT sku FROM order_skus WHERE tenant_id = ${tenant} AND sku ILIKE ${search.like})
+      ) matches ORDER BY placed_at ${direction}, id ${direction} LIMIT ${limit})
+    SELECT ${orderColumns} FROM page JOIN orders o ON o.tenant_id = ${tenant} AND o.id = page.id ORDER BY o.placed_at ${direction}, o.id ${direction}`;
+  }
+  const { rows } = await pool().query<TOrderRow>(text, parameters.values);
   const hasMore = rows.length > page.limit;
   const pageRows = rows.slice(0, page.limit);
   if (isBackwards) pageRows.reverse();

@@ -34,6 +34,16 @@ function likePattern(q: string): string {
 }
 
 /**
+ * The placeholders of a search: `1001` and `#1001` find the whole #1001-n group (by channel
+ * number), `#1001-2` finds that one order; anything else is a substring of the customer's name or
+ * email, or of a SKU (looked up among the tenant's distinct SKUs, order_skus).
+ */
+export function searchTerms(q: string, parameters: SqlParameters): { sourceNumber: string; number: string; like: string } {
+  const bare = q.replace(/^#/, '');
+  return { sourceNumber: parameters.add(bare), number: parameters.add(`#${bare}`), like: parameters.add(likePattern(q)) };
+}
+
+/**
  * The WHERE conditions for a tenant's orders under the given filters, on alias `o`. The tenant is
  * always the first condition, so every query that uses this is scoped to one tenant.
  */
@@ -50,16 +60,13 @@ export function orderConditions(tenantId: string, filters: TOrderFilters, parame
   if (filters.placedFrom) where.push(`o.placed_at >= ${parameters.add(filters.placedFrom)}`);
   if (filters.placedBefore) where.push(`o.placed_at < ${parameters.add(filters.placedBefore)}`);
   if (filters.q) {
-    // `1001` and `#1001` find the whole #1001-n group; `#1001-2` finds that one order.
-    const bare = filters.q.replace(/^#/, '');
-    const sourceNumber = parameters.add(bare);
-    const number = parameters.add(`#${bare}`);
-    const like = parameters.add(likePattern(filters.q));
+    const search = searchTerms(filters.q, parameters);
     where.push(`o.id IN (
-      SELECT id FROM orders WHERE tenant_id = ${tenant} AND (source_number = ${sourceNumber} OR number = ${number})
-      UNION SELECT id FROM orders WHERE tenant_id = ${tenant} AND customer_email ILIKE ${like}
-      UNION SELECT id FROM orders WHERE tenant_id = ${tenant} AND customer_name ILIKE ${like}
-      UNION SELECT order_id FROM order_lines WHERE tenant_id = ${tenant} AND sku ILIKE ${like})`);
+      SELECT id FROM orders WHERE tenant_id = ${tenant} AND (source_number = ${search.sourceNumber} OR number = ${search.number})
+      UNION SELECT id FROM orders WHERE tenant_id = ${tenant} AND customer_email ILIKE ${search.like}
+      UNION SELECT id FROM orders WHERE tenant_id = ${tenant} AND customer_name ILIKE ${search.like}
+      UNION SELECT order_id FROM order_lines WHERE tenant_id = ${tenant}
+              AND sku IN (SELECT sku FROM order_skus WHERE tenant_id = ${tenant} AND sku ILIKE ${search.like}))`);
   }
   return where;
 }

@@ -2,6 +2,7 @@ import { withTransaction, type TSql } from '@/lib/db/client';
 import { createId } from '@/lib/ids';
 import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
 import { allocateNumber } from '@/lib/numbering/allocate-number';
+import { insertNewOrder } from '@/lib/orders/insert-new-order';
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import { ZCanonicalOrder, type TCanonicalOrder, type TPlatform } from '@/lib/orders/canonical-order';
 import { channelStage, nextStage } from '@/lib/orders/order-stage';
@@ -31,11 +32,16 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
   const { tenantId, storeId } = input;
   return withTransaction(async (sql) => {
     // Two events of one order (orders/create and orders/updated at once) must not both insert it.
-    await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${tenantId}/${storeId}/${order.externalId}`]);
-    const { rows } = await sql.query<{ id: string; number: string; source_updated_at: Date; status: string; stage: TOrderStage }>(
-      `SELECT id, number, source_updated_at, status, stage FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
-      [tenantId, storeId, order.externalId],
-    );
+    await sql.query({
+      name: 'record-order/lock',
+      text: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+      values: [`${tenantId}/${storeId}/${order.externalId}`],
+    });
+    const { rows } = await sql.query<{ id: string; number: string; source_updated_at: Date; status: string; stage: TOrderStage }>({
+      name: 'record-order/find-existing',
+      text: `SELECT id, number, source_updated_at, status, stage FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
+      values: [tenantId, storeId, order.externalId],
+    });
     const existing = rows[0];
     let result: TRecordOrderResult;
     if (!existing) {
@@ -60,55 +66,18 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
       const isSameState = order.sourceUpdatedAt.getTime() === existing.source_updated_at.getTime();
       result = { orderId: existing.id, number: existing.number, outcome: isSameState ? 'unchanged' : 'updated' };
     }
-    if (input.eventId) await markEventProcessed(sql, tenantId, input.eventId, result.orderId);
+    // A new order's event was marked by the statement that inserted the order.
+    if (input.eventId && result.outcome !== 'created') await markEventProcessed(sql, tenantId, input.eventId, result.orderId);
     return result;
   });
 }
 
 async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder): Promise<TRecordOrderResult> {
-  const { tenantId, storeId, platform } = input;
+  const { tenantId } = input;
   const orderId = createId('ord');
   const { number, renumbered } = await allocateNumber(sql, tenantId, order.sourceNumber);
-  await sql.query(
-    `INSERT INTO orders (tenant_id, id, store_id, platform, external_id, source_number, number, status, source_status,
-                         currency, total_price, subtotal_price, customer_name, customer_email, customer_phone,
-                         shipping_address, origin_platform, origin_external_id, placed_at, source_updated_at, cancelled_at, stage)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
-    [
-      tenantId,
-      orderId,
-      storeId,
-      platform,
-      order.externalId,
-      order.sourceNumber,
-      number,
-      order.status,
-      order.sourceStatus,
-      order.currency,
-      order.totalPrice,
-      order.subtotalPrice,
-      order.customer?.name ?? null,
-      order.customer?.email ?? null,
-      order.customer?.phone ?? null,
-      order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
-      order.origin?.platform ?? null,
-      order.origin?.externalId ?? null,
-      order.placedAt,
-      order.sourceUpdatedAt,
-      order.cancelledAt,
-      channelStage(order),
-    ],
-  );
-  await upsertLines(sql, tenantId, orderId, order);
-  await detectTwins(sql, tenantId, { id: orderId, storeId, platform, order });
-  await recordAuditEvent(sql, {
-    tenantId,
-    actor: input.actor,
-    action: 'order.created',
-    subjectType: 'order',
-    subjectId: orderId,
-    after: { number, sourceNumber: order.sourceNumber, status: order.status, eventId: input.eventId ?? null },
-  });
+  await insertNewOrder(sql, { ...input, order, orderId, number, stage: channelStage(order) });
+  await detectTwins(sql, tenantId, { id: orderId, storeId: input.storeId, platform: input.platform, order });
   if (renumbered) {
     await recordAuditEvent(sql, {
       tenantId,
@@ -161,7 +130,12 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
 async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
   if (order.lines.length) {
     await sql.query(
-      `INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)
+      `WITH catalogued AS (
+         INSERT INTO order_skus (tenant_id, sku)
+         SELECT DISTINCT $1, line.sku FROM unnest($6::text[]) AS line(sku) WHERE line.sku IS NOT NULL ORDER BY 2
+         ON CONFLICT DO NOTHING
+       )
+       INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)
        SELECT $1, line.id, $2, line.position, line.external_line_id, line.sku, line.title, line.quantity, line.unit_price
          FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::numeric[])
               AS line(id, position, external_line_id, sku, title, quantity, unit_price)

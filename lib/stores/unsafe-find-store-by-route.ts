@@ -10,6 +10,13 @@ export type TRoutedStore = {
   credentials: string | null;
 };
 
+// Every webhook needs its store before anything else; a flash sale sends hundreds a second to the
+// same few. Found stores are kept for a few seconds, so a disconnected store or a rotated secret
+// takes effect within that time. Unknown routes are not kept: a store just added works at once.
+const cacheMs = 5_000;
+const cacheLimit = 10_000;
+const found = new Map<string, { store: TRoutedStore; until: number }>();
+
 /**
  * Finds the store a webhook (or a platform's callback) is addressed to, across tenants: the tenant
  * is not known yet at that point. Only active stores unless `includeInactive` (compliance
@@ -17,6 +24,9 @@ export type TRoutedStore = {
  */
 export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: string, options: { includeInactive?: boolean } = {}): Promise<TRoutedStore | null> {
   if (!routeKey || routeKey.length > 255) return null;
+  const key = `${platform}:${routeKey}:${options.includeInactive ? 'any' : 'active'}`;
+  const cached = found.get(key);
+  if (cached && cached.until > Date.now()) return cached.store;
   const { rows } = await pool().query<{ tenant_id: string; id: string; platform: TPlatform; status: TRoutedStore['status']; site_url: string | null; credentials: string | null }>(
     `SELECT s.tenant_id, s.id, s.platform, s.status, s.site_url, s.credentials
        FROM store_routes r
@@ -25,6 +35,17 @@ export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: stri
     [platform, routeKey, Boolean(options.includeInactive)],
   );
   const row = rows[0];
-  if (!row) return null;
-  return { tenantId: row.tenant_id, storeId: row.id, platform: row.platform, status: row.status, siteUrl: row.site_url, credentials: row.credentials };
+  if (!row) {
+    found.delete(key);
+    return null;
+  }
+  const store: TRoutedStore = { tenantId: row.tenant_id, storeId: row.id, platform: row.platform, status: row.status, siteUrl: row.site_url, credentials: row.credentials };
+  if (found.size >= cacheLimit) found.clear();
+  found.set(key, { store, until: Date.now() + cacheMs });
+  return store;
+}
+
+/** Drops what this process keeps of a route: an uninstall webhook means the store is going away. */
+export function forgetRoutedStore(platform: TPlatform, routeKey: string): void {
+  for (const scope of ['any', 'active']) found.delete(`${platform}:${routeKey}:${scope}`);
 }

@@ -269,6 +269,7 @@ function generateClient(env) {
  * a stop() for the services this process started.
  *   mode 'start': the database of DATABASE_URL.
  *   mode 'test':  a fresh `<name>_test` database on the same server and its own queue prefix.
+ *   mode 'bench': the same with `<name>_bench`, so a benchmark never measures leftovers.
  */
 export async function bootstrap({ mode }) {
   ensureDependencies();
@@ -282,12 +283,13 @@ export async function bootstrap({ mode }) {
     let databaseUrl = await ensurePostgres(stops);
     const redisUrl = await ensureRedis(stops);
     const env = { ...process.env, REDIS_URL: redisUrl, NEXT_TELEMETRY_DISABLED: '1' };
-    if (mode === 'test') {
-      databaseUrl = withDatabase(databaseUrl, `${databaseName(databaseUrl)}_test`);
-      env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? '{hub}'}`.replace(/}$/, '-test}');
+    const isFresh = mode === 'test' || mode === 'bench';
+    if (isFresh) {
+      databaseUrl = withDatabase(databaseUrl, `${databaseName(databaseUrl)}_${mode}`);
+      env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? '{hub}'}`.replace(/}$/, `-${mode}}`);
     }
     env.DATABASE_URL = databaseUrl;
-    await ensureDatabase(databaseUrl, { recreate: mode === 'test' });
+    await ensureDatabase(databaseUrl, { recreate: isFresh });
     say(`Database ${redact(databaseUrl)}; Redis ${redact(redisUrl)}.`);
     migrate(env);
     generateClient(env);

@@ -39,6 +39,7 @@ describe('Order Center queries', () => {
       shipped: 2,
       completed: 1,
       cancelled: 1,
+      archived: 0,
       needs_attention: 0,
     });
     const shipped = await findOrderPage(tenant.tenantId, { tab: 'shipped' }, { limit: 50 });

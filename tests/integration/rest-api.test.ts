@@ -92,6 +92,38 @@ describe('REST API v1', () => {
     expect(await numbers('q=100%25')).toEqual([]);
   });
 
+  it('pages a search by cursor, with filters, and finds a SKU that only an update brought', async () => {
+    const tenant = await seededTenant();
+    const page = async (query: string) => (await listOrders(`/api/v1/orders?${query}`, tenant.apiKey)).body;
+    // Who got #2100-1 depends on which worker finished first: compare by customer, not number.
+    const emails = (body: Awaited<ReturnType<typeof page>>) => body.data.map((order) => (order.customer as { email: string }).email);
+    const first = await page('q=rita&limit=2');
+    expect(emails(first)).toEqual(['rita4@shop.example', 'rita3@shop.example']);
+    const second = await page(`q=rita&limit=2&cursor=${first.nextCursor}`);
+    expect(emails(second)).toEqual(['rita2@shop.example', 'rita1@shop.example']);
+    const third = await page(`q=rita&limit=2&cursor=${second.nextCursor}`);
+    expect(emails(third)).toEqual(['rita0@shop.example']);
+    expect(third.nextCursor).toBeNull();
+    expect((await page(`q=sku-&store=${tenant.shopify.storeId}&limit=3`)).data.map((order) => order.number)).toEqual(['#2104', '#2103', '#2102']);
+    expect((await page(`q=sku-&store=${tenant.woo.storeId}`)).data).toEqual([]);
+
+    await sendShopify({
+      shopDomain: tenant.shopify.shopDomain,
+      topic: 'orders/updated',
+      body: shopifyOrderBody({
+        id: '9100000000001',
+        number: 2101,
+        createdAt: '2026-11-02T10:00:00Z',
+        updatedAt: '2026-11-20T10:00:00Z',
+        customer: { firstName: 'Rita', lastName: 'Customer1', email: 'rita1@shop.example' },
+        lines: [{ sku: 'REPLACED-77', title: 'Other item', quantity: 1, price: '10.00' }],
+      }),
+    });
+    await settledOrders(tenant.tenantId, 7);
+    expect((await page('q=replaced-7')).data.map((order) => order.number)).toEqual(['#2101']);
+    expect((await page('q=SKU-1')).data).toEqual([]);
+  });
+
   it('answers 422 for bad filters and 400 for a bad cursor', async () => {
     const tenant = await createTestTenant();
     expect((await listOrders('/api/v1/orders?status=shipped', tenant.apiKey)).status).toBe(422);

@@ -40,7 +40,7 @@ export async function exportCustomerData(tenantId: string, storeId: string, even
     orders: rows.map((row) => ({ ...serializeOrder(row, lines.get(row.id) ?? []), customerPhone: row.customer_phone, shippingAddress: row.shipping_address })),
   };
   await withTransaction(async (sql) => {
-    const id = createId('aud');
+    const id = createId('drq');
     await sql.query(`INSERT INTO data_requests (tenant_id, id, store_id, customer_email, export) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
       tenantId,
       id,

@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join } from 'node:path';
+import { answersOk, benchRoot, startProcess, type TRunningProcess } from '@/bench/lib/start-process';
+
+// The processes a benchmark measures, started the way production starts them: the built web app
+// with `next start`, the worker with plain node (tsx as a loader, no extra wrapper process).
+
+const bin = (name: string) => join(benchRoot, 'node_modules', '.bin', name);
+const logOf = (name: string) => join(benchRoot, 'bench', 'tmp', `${name}.log`);
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
+  return startProcess('web', bin('next'), ['start', '-p', String(port)], { ...env, PORT: String(port), HUB_SERVICE: 'web' }, () =>
+    answersOk(`http://127.0.0.1:${port}/api/health`),
+  );
+}
+
+export function startWorker(env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
+  return startProcess('worker', process.execPath, ['--import', 'tsx', 'workers/main.ts'], { ...env, HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
+    readFileSync(logOf('worker'), 'utf8').includes('worker started'),
+  );
+}
+
+export const baselineQueuePrefix = (env: NodeJS.ProcessEnv) => (env.QUEUE_PREFIX ?? '{hub}').replace(/}$/, '-baseline}');
+
+export function startMinimalWebhookServer(port: number, env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
+  return startProcess(
+    'minimal-webhook-server',
+    process.execPath,
+    ['--import', 'tsx', 'bench/baselines/minimal-webhook-server.ts'],
+    { ...env, BASELINE_PORT: String(port), BASELINE_QUEUE_PREFIX: baselineQueuePrefix(env) },
+    () => isListening(port),
+  );
+}
+
+export function startTikTokShopFake(port: number, env: NodeJS.ProcessEnv, seed: unknown): Promise<TRunningProcess> {
+  mkdirSync(join(benchRoot, 'bench', 'tmp'), { recursive: true });
+  const seedPath = join(benchRoot, 'bench', 'tmp', 'tiktok-shop.json');
+  writeFileSync(seedPath, JSON.stringify(seed));
+  return startProcess('tiktok-shop-fake', process.execPath, ['--import', 'tsx', 'bench/serve-tiktok-fake.ts', seedPath, String(port)], env, () =>
+    isListening(port),
+  );
+}
