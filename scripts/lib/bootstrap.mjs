@@ -2,10 +2,10 @@
 // migrations and the Prisma client. Only Node built-ins are imported at the top: this file runs
 // before node_modules exists.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,7 +34,7 @@ export function binary(name) {
 
 // 1. Dependencies -------------------------------------------------------------------------------
 
-function ensureDependencies() {
+export function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
@@ -51,7 +51,7 @@ const generated = {
   TIKTOK_APP_SECRET: () => randomBytes(24).toString('hex'),
 };
 
-function ensureEnvFile() {
+export function ensureEnvFile() {
   if (existsSync(envPath)) return;
   const example = readFileSync(join(root, '.env.example'), 'utf8');
   const filled = example.replace(/^([A-Z_]+)=$/gm, (line, name) => (generated[name] ? `${name}=${generated[name]()}` : line));
@@ -76,7 +76,7 @@ function updateEnvFile(name, value) {
 }
 
 /** The environment: the process' own variables win over .env, empty .env values count as unset. */
-function loadEnvironment() {
+export function loadEnvironment() {
   const fromFile = readEnvFile();
   for (const [name, value] of Object.entries(fromFile)) {
     if (process.env[name] === undefined && value !== '') process.env[name] = value;
@@ -259,8 +259,42 @@ function migrate(env) {
   run(process.execPath, [join(root, 'scripts', 'prisma.mjs'), 'migrate', 'deploy'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function generateClient(env) {
+export function generateClient(env) {
   run(process.execPath, [join(root, 'scripts', 'prisma.mjs'), 'generate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+// 6. Build -------------------------------------------------------------------------------------
+
+const buildInputs = ['app', 'lib', 'messages', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+/** A fingerprint of everything `next build` reads, so an unchanged checkout starts without rebuilding. */
+function sourceFingerprint() {
+  const hash = createHash('sha256');
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
+      if (path.endsWith('generated')) return;
+      for (const entry of readdirSync(path).sort()) visit(join(path, entry));
+    } else {
+      hash.update(`${relative(root, path)}:${stats.size}:${stats.mtimeMs}\n`);
+    }
+  };
+  for (const input of buildInputs) visit(join(root, input));
+  return hash.digest('hex');
+}
+
+/** `next build`, skipped when nothing it reads changed since the last build. */
+export function buildIfNeeded(env) {
+  const stamp = join(root, '.next', 'order-hub-build-fingerprint');
+  const fingerprint = sourceFingerprint();
+  if (existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) {
+    say('Build is up to date.');
+    return;
+  }
+  say('Building the web app (next build)…');
+  run(binary('next'), ['build'], { env });
+  writeFileSync(stamp, fingerprint);
 }
 
 /**

@@ -12,6 +12,8 @@ export type TFakeTikTokShop = TFakeServer & {
   addShop: (shop: { shopId: string; cipher: string; accessToken: string }) => void;
   putOrder: (cipher: string, order: Record<string, unknown>) => void;
   requestCount: () => number;
+  /** Makes every API answer take `ms` longer, as a slow platform does (chaos runs keep jobs in flight). */
+  setDelay: (ms: number) => void;
 };
 
 /** The documented algorithm, written out independently of the product's signer. */
@@ -26,9 +28,10 @@ function envelope(code: number, message: string, data?: unknown) {
   return { code, message, request_id: `fake-${Date.now()}`, ...(data === undefined ? {} : { data }) };
 }
 
-export async function startFakeTikTokShop(options: { appKey: string; appSecret: string; port?: number }): Promise<TFakeTikTokShop> {
+export async function startFakeTikTokShop(options: { appKey: string; appSecret: string; port?: number; delayMs?: number }): Promise<TFakeTikTokShop> {
   const shops = new Map<string, TShop>();
   let requests = 0;
+  let delayMs = options.delayMs ?? 0;
 
   function authorize(request: TFakeRequest): { shop: TShop } | { error: { status: number; body: unknown } } {
     const query = request.url.searchParams;
@@ -61,6 +64,7 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
       return { status: 200, body: { ok: true } };
     }
     requests++;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (path === '/order/202309/orders' && request.method === 'GET') {
       const check = authorize(request);
       if ('error' in check) return check.error;
@@ -81,6 +85,9 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
       shop.orders.set(String(order.id), order);
     },
     requestCount: () => requests,
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
   };
   return fake;
 }

@@ -1,0 +1,132 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { queueNames } from '@/lib/queue/job-definitions';
+import { startFakeTikTokShop, type TFakeTikTokShop } from '@/tests/fakes/tiktok-shop';
+import { projectRoot } from '@/tests/support/processes';
+import { prepareDatabase, startPrivatePostgres, startPrivateRedis, type TPrivatePostgres, type TPrivateRedis } from '@/tests/chaos/services';
+import { startWeb, startWorker, type TServiceProcess } from '@/tests/chaos/processes';
+
+// One chaos cluster: a private Postgres and Redis, the real web app (`next start`, so a build
+// must exist), real worker processes and the fake TikTok Shop API. The calling process points its
+// own database client at the private Postgres too, to set up tenants and read verdicts.
+
+export type TChaosPorts = { postgres: number; redis: number; web: number };
+
+export type TChaosCluster = {
+  name: string;
+  directory: string;
+  postgres: TPrivatePostgres;
+  redis: TPrivateRedis;
+  tiktok: TFakeTikTokShop;
+  web: TServiceProcess;
+  webUrl: string;
+  /** Starts `count` worker processes; `env` tunes them (INGEST_CONCURRENCY, INGEST_ATTEMPTS, …). */
+  startWorkers: (count: number, env?: Record<string, string>) => Promise<TServiceProcess[]>;
+  /** SIGTERM, then SIGKILL for a worker that has not left after 30 s. */
+  stopWorkers: (workers: TServiceProcess[]) => Promise<void>;
+  /** The ids of the ingest jobs BullMQ holds as active (= the event ids being processed). */
+  activeJobIds: () => Promise<string[]>;
+  /** Jobs waiting, delayed (retry backoff) or active: the backlog of the ingest queue. */
+  backlog: () => Promise<number>;
+  stop: () => Promise<void>;
+};
+
+export type TChaosClusterOptions = {
+  name: string;
+  ports: TChaosPorts;
+  /** Settings of the web app and every worker (job attempts and backoff are set where jobs are enqueued). */
+  serviceEnv: Record<string, string>;
+};
+
+export async function startChaosCluster(options: TChaosClusterOptions): Promise<TChaosCluster> {
+  if (!existsSync(join(projectRoot, '.next', 'BUILD_ID'))) {
+    throw new Error('The chaos scenarios run the built web app: run `next build` first (`npm run chaos` and `npm test` do).');
+  }
+  if ((globalThis as { orderHubDatabase?: unknown }).orderHubDatabase) {
+    throw new Error('startChaosCluster must run before anything opens the database: it points DATABASE_URL at its own Postgres.');
+  }
+  const directory = join(projectRoot, '.data', 'chaos', options.name);
+  rmSync(directory, { recursive: true, force: true });
+  const logDirectory = join(directory, 'logs');
+
+  const postgres = await startPrivatePostgres({ directory: join(directory, 'postgres'), port: options.ports.postgres });
+  let redis: TPrivateRedis | undefined;
+  let tiktok: TFakeTikTokShop | undefined;
+  try {
+    await prepareDatabase(postgres.url);
+    redis = await startPrivateRedis({ directory: join(directory, 'redis'), port: options.ports.redis });
+    tiktok = await startFakeTikTokShop({ appKey: process.env.TIKTOK_APP_KEY!, appSecret: process.env.TIKTOK_APP_SECRET! });
+  } catch (error) {
+    await redis?.stop();
+    await postgres.stop();
+    throw error;
+  }
+  const queuePrefix = `${(process.env.QUEUE_PREFIX ?? '{hub}').replace(/}$/, '')}-chaos}`;
+  // This process (tenants, verdicts) uses the private servers as well.
+  Object.assign(process.env, { DATABASE_URL: postgres.url, REDIS_URL: redis.url, QUEUE_PREFIX: queuePrefix });
+  const baseEnv = { ...process.env, ...options.serviceEnv, TIKTOK_API_BASE: tiktok.url, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'info' };
+
+  const webPort = options.ports.web;
+  let web: TServiceProcess;
+  try {
+    web = await startWeb(webPort, { ...baseEnv, LOG_LEVEL: 'warn' }, logDirectory);
+  } catch (error) {
+    await tiktok.close();
+    await redis.stop();
+    await postgres.stop();
+    throw error;
+  }
+
+  let workerCount = 0;
+  const workers = new Set<TServiceProcess>();
+  const inspectorConnection = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  inspectorConnection.on('error', () => undefined); // Redis is killed on purpose in scenario c
+  const inspector = new Queue(queueNames.ingest, { connection: inspectorConnection, prefix: queuePrefix });
+  inspector.on('error', () => undefined);
+
+  const stopWorkers = async (list: TServiceProcess[]) => {
+    await Promise.all(
+      list.map(async (worker) => {
+        const timer = setTimeout(() => void worker.signal('SIGKILL'), 30_000);
+        await worker.signal('SIGTERM');
+        clearTimeout(timer);
+        workers.delete(worker);
+      }),
+    );
+  };
+
+  return {
+    name: options.name,
+    directory,
+    postgres,
+    redis,
+    tiktok,
+    web,
+    webUrl: `http://127.0.0.1:${webPort}`,
+    startWorkers: async (count, env = {}) => {
+      const started = await Promise.all(
+        Array.from({ length: count }, () => startWorker(`worker-${++workerCount}`, { ...baseEnv, ...env }, logDirectory)),
+      );
+      for (const worker of started) workers.add(worker);
+      return started;
+    },
+    stopWorkers,
+    activeJobIds: async () => (await inspector.getActive()).map((job) => String(job.id)),
+    backlog: () => inspector.getJobCountByTypes('waiting', 'delayed', 'active', 'prioritized'),
+    stop: async () => {
+      await stopWorkers([...workers]);
+      await web.signal('SIGTERM');
+      await inspector.close().catch(() => undefined);
+      inspectorConnection.disconnect();
+      const { disconnectDatabase } = await import('@/lib/db/client');
+      const { closeIngestQueue } = await import('@/lib/queue/ingest-queue');
+      await disconnectDatabase();
+      await closeIngestQueue();
+      await tiktok.close();
+      await redis.stop();
+      await postgres.stop();
+    },
+  };
+}
