@@ -3,6 +3,7 @@ import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
 import { readRawBody } from '@/lib/webhooks/read-raw-body';
 import { webhookResponses } from '@/lib/webhooks/webhook-responses';
+import { isJsonContentType } from '@/lib/webhooks/is-json-content-type';
 import { unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route';
 import { normalizeShopDomain } from '@/lib/stores/route-key';
 import { shopify } from '@/lib/platforms/shopify/shopify-api';
@@ -23,6 +24,7 @@ export async function receiveShopifyWebhook(request: Request): Promise<Response>
     // The library checks the base64 HMAC of the raw body with the app secret, in constant time.
     const check = await shopify().webhooks.validate({ rawBody, rawRequest: request });
     if (!check.valid) return webhookResponses.unauthorized();
+    if (!isJsonContentType(request.headers.get('content-type'))) return webhookResponses.notJsonContentType();
     try {
       JSON.parse(rawBody);
     } catch {
