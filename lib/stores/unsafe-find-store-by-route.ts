@@ -14,7 +14,8 @@ export type TRoutedStore = {
  * when a webhook arrives. Only webhook routes may call it, and only before the signature check.
  */
 export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: string): Promise<TRoutedStore | null> {
-  if (!routeKey || routeKey.length > 255) return null;
+  // Postgres refuses a NUL in a text parameter; such a key names no store.
+  if (!routeKey || routeKey.length > 255 || routeKey.includes('\u0000')) return null;
   const { rows } = await pool().query<{ tenant_id: string; id: string; platform: TPlatform; site_url: string | null; credentials: string | null }>(
     `SELECT s.tenant_id, s.id, s.platform, s.site_url, s.credentials
        FROM store_routes r
