@@ -3,7 +3,7 @@
 //   npm run chaos              every scenario
 //   npm run chaos -- c d       only the named ones
 //   npm run chaos -- --short   the sizes `npm test` uses
-import { startChaosCluster } from '@/tests/chaos/cluster';
+import { chaosPorts, startChaosCluster } from '@/tests/chaos/cluster';
 import { formatChaosReport } from '@/tests/chaos/report';
 import { chaosScenarios, chaosServiceEnv, fullChaosSizes, shortChaosSizes, type TScenarioResult } from '@/tests/chaos/scenarios';
 
@@ -15,7 +15,7 @@ const say = (message: string) => process.stdout.write(`[chaos] ${message}\n`);
 say('Starting a private Postgres, Redis, web app and fake TikTok Shop under .data/chaos/full…');
 const cluster = await startChaosCluster({
   name: 'full',
-  ports: { postgres: Number(process.env.CHAOS_POSTGRES_PORT ?? 5411), redis: Number(process.env.CHAOS_REDIS_PORT ?? 6311), web: Number(process.env.CHAOS_WEB_PORT ?? 3311) },
+  ports: chaosPorts('full'),
   serviceEnv: chaosServiceEnv(sizes),
 });
 let stopping = false;

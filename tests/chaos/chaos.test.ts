@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChaosCluster, type TChaosCluster } from '@/tests/chaos/cluster';
+import { chaosPorts, startChaosCluster, type TChaosCluster } from '@/tests/chaos/cluster';
 import { formatChaosReport } from '@/tests/chaos/report';
 import { chaosScenarios, chaosServiceEnv, shortChaosSizes, type TScenarioResult } from '@/tests/chaos/scenarios';
 
@@ -12,7 +12,7 @@ const results: TScenarioResult[] = [];
 beforeAll(async () => {
   cluster = await startChaosCluster({
     name: 'test',
-    ports: { postgres: 5412, redis: 6312, web: 3312 },
+    ports: chaosPorts('test'),
     serviceEnv: chaosServiceEnv(shortChaosSizes),
   });
 });

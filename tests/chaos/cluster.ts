@@ -5,8 +5,8 @@ import { Redis } from 'ioredis';
 import { queueNames } from '@/lib/queue/job-definitions';
 import { startFakeTikTokShop, type TFakeTikTokShop } from '@/tests/fakes/tiktok-shop';
 import { projectRoot } from '@/tests/support/processes';
-import { prepareDatabase, startPrivatePostgres, startPrivateRedis, type TPrivatePostgres, type TPrivateRedis } from '@/tests/chaos/services';
-import { startWeb, startWorker, type TServiceProcess } from '@/tests/chaos/processes';
+import { prepareDatabase, startPrivatePostgres, startPrivateRedis, stopLeftoverPostgres, type TPrivatePostgres, type TPrivateRedis } from '@/tests/chaos/services';
+import { startWeb, startWorker, stopRecordedLeftovers, type TServiceProcess } from '@/tests/chaos/processes';
 
 // One chaos cluster: a private Postgres and Redis, the real web app (`next start`, so a build
 // must exist), real worker processes and the fake TikTok Shop API. The calling process points its
@@ -48,15 +48,18 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
     throw new Error('startChaosCluster must run before anything opens the database: it points DATABASE_URL at its own Postgres.');
   }
   const directory = join(projectRoot, '.data', 'chaos', options.name);
+  const directories = { logs: join(directory, 'logs'), pids: join(projectRoot, '.data', 'chaos', `${options.name}-pids`) };
+  // An earlier run that was killed may have left its servers running: stop those, start afresh.
+  stopRecordedLeftovers(directories.pids);
+  stopLeftoverPostgres(join(directory, 'postgres'));
   rmSync(directory, { recursive: true, force: true });
-  const logDirectory = join(directory, 'logs');
 
   const postgres = await startPrivatePostgres({ directory: join(directory, 'postgres'), port: options.ports.postgres });
   let redis: TPrivateRedis | undefined;
   let tiktok: TFakeTikTokShop | undefined;
   try {
     await prepareDatabase(postgres.url);
-    redis = await startPrivateRedis({ directory: join(directory, 'redis'), port: options.ports.redis });
+    redis = await startPrivateRedis({ directory: join(directory, 'redis'), port: options.ports.redis, pidDirectory: directories.pids });
     tiktok = await startFakeTikTokShop({ appKey: process.env.TIKTOK_APP_KEY!, appSecret: process.env.TIKTOK_APP_SECRET! });
   } catch (error) {
     await redis?.stop();
@@ -71,7 +74,7 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
   const webPort = options.ports.web;
   let web: TServiceProcess;
   try {
-    web = await startWeb(webPort, { ...baseEnv, LOG_LEVEL: 'warn' }, logDirectory);
+    web = await startWeb(webPort, { ...baseEnv, LOG_LEVEL: 'warn' }, directories);
   } catch (error) {
     await tiktok.close();
     await redis.stop();
@@ -107,7 +110,7 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
     webUrl: `http://127.0.0.1:${webPort}`,
     startWorkers: async (count, env = {}) => {
       const started = await Promise.all(
-        Array.from({ length: count }, () => startWorker(`worker-${++workerCount}`, { ...baseEnv, ...env }, logDirectory)),
+        Array.from({ length: count }, () => startWorker(`worker-${++workerCount}`, { ...baseEnv, ...env }, directories)),
       );
       for (const worker of started) workers.add(worker);
       return started;
@@ -128,5 +131,20 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
       await redis.stop();
       await postgres.stop();
     },
+  };
+}
+
+/**
+ * Private ports of a chaos cluster, derived from the checkout's PORT so that checkouts side by
+ * side do not collide (PORT 3301: web 3312, Postgres 5412, Redis 6312 for `npm run chaos`, one
+ * more each for the short versions in `npm test`). CHAOS_WEB_PORT, CHAOS_POSTGRES_PORT and
+ * CHAOS_REDIS_PORT override them.
+ */
+export function chaosPorts(use: 'full' | 'test'): TChaosPorts {
+  const slot = (Number(process.env.PORT ?? 3000) % 1000) + (use === 'full' ? 11 : 12);
+  return {
+    web: Number(process.env.CHAOS_WEB_PORT ?? 3000 + slot),
+    postgres: Number(process.env.CHAOS_POSTGRES_PORT ?? 5100 + slot),
+    redis: Number(process.env.CHAOS_REDIS_PORT ?? 6000 + slot),
   };
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '@/tests/support/processes';
 
@@ -18,6 +18,45 @@ export type TServiceProcess = {
 
 const running = new Set<TServiceProcess>();
 
+/**
+ * Notes a process this harness started, so that the next run can stop it if this one died
+ * without cleaning up (a killed test run leaves its detached servers behind).
+ */
+export function recordPid(directory: string, name: string, pid: number, marker: string): void {
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, `${name}.pid`), JSON.stringify({ pid, marker }));
+}
+
+export function forgetPid(directory: string, name: string): void {
+  rmSync(join(directory, `${name}.pid`), { force: true });
+}
+
+/** Stops what an earlier run recorded and left running: only a process whose command line still matches. */
+export function stopRecordedLeftovers(directory: string): void {
+  if (!existsSync(directory)) return;
+  for (const file of readdirSync(directory).filter((entry) => entry.endsWith('.pid'))) {
+    const { pid, marker } = JSON.parse(readFileSync(join(directory, file), 'utf8')) as { pid: number; marker: string };
+    let commandLine = '';
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch {
+      // gone already
+    }
+    if (commandLine.includes(marker)) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
+    }
+    rmSync(join(directory, file), { force: true });
+  }
+}
+
 function killAllOnExit() {
   for (const service of running) {
     try {
@@ -34,6 +73,9 @@ export function startServiceProcess(input: {
   args: string[];
   env: Record<string, string | undefined>;
   logDirectory: string;
+  pidDirectory: string;
+  /** Text of the process' command line that identifies it later (default: its arguments). */
+  marker?: string;
   readyLine?: string;
   timeoutMs?: number;
 }): Promise<TServiceProcess> {
@@ -47,9 +89,11 @@ export function startServiceProcess(input: {
   });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
+  recordPid(input.pidDirectory, input.name, child.pid!, input.marker ?? input.args.join(' '));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => {
       running.delete(service);
+      forgetPid(input.pidDirectory, input.name);
       resolve({ code, signal });
     });
   });
@@ -94,22 +138,27 @@ export function startServiceProcess(input: {
   });
 }
 
-export function startWorker(name: string, env: Record<string, string | undefined>, logDirectory: string): Promise<TServiceProcess> {
+export function startWorker(name: string, env: Record<string, string | undefined>, directories: { logs: string; pids: string }): Promise<TServiceProcess> {
   return startServiceProcess({
     name,
     args: ['--import', 'tsx', 'workers/main.ts'],
     env: { ...env, LOG_LEVEL: 'info' },
-    logDirectory,
+    logDirectory: directories.logs,
+    pidDirectory: directories.pids,
     readyLine: 'worker started',
   });
 }
 
-export async function startWeb(port: number, env: Record<string, string | undefined>, logDirectory: string): Promise<TServiceProcess> {
+export async function startWeb(port: number, env: Record<string, string | undefined>, directories: { logs: string; pids: string }): Promise<TServiceProcess> {
+  const logDirectory = directories.logs;
   const web = await startServiceProcess({
     name: 'web',
     args: [join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
     env: { ...env, NODE_ENV: 'production', PORT: String(port) },
     logDirectory,
+    pidDirectory: directories.pids,
+    // next start renames its process to "next-server (v…)".
+    marker: 'next-server',
   });
   const deadline = Date.now() + 90_000;
   for (;;) {

@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '@/tests/support/processes';
+import { forgetPid, recordPid } from '@/tests/chaos/processes';
 
 // Private Postgres and Redis servers for the chaos scenarios: their own ports and data
 // directories under .data/chaos/, so killing them never touches the shared servers.
@@ -67,6 +68,12 @@ export type TPrivatePostgres = {
   start: () => Promise<void>;
   stop: () => Promise<void>;
 };
+
+/** Stops a private Postgres an earlier run left running in `directory` (its own, by its data directory). */
+export function stopLeftoverPostgres(directory: string): void {
+  const dataDirectory = join(directory, 'data');
+  if (existsSync(join(dataDirectory, 'postmaster.pid'))) runPostgresTool('pg_ctl', ['-D', dataDirectory, '-m', 'immediate', '-w', 'stop'], { allowFailure: true });
+}
 
 export async function startPrivatePostgres(options: { directory: string; port: number }): Promise<TPrivatePostgres> {
   const dataDirectory = join(options.directory, 'data');
@@ -144,7 +151,7 @@ export type TPrivateRedis = {
   stop: () => Promise<void>;
 };
 
-export async function startPrivateRedis(options: { directory: string; port: number }): Promise<TPrivateRedis> {
+export async function startPrivateRedis(options: { directory: string; port: number; pidDirectory: string }): Promise<TPrivateRedis> {
   await assertPortFree(options.port, 'Redis');
   mkdirSync(options.directory, { recursive: true });
   let child: ChildProcess | undefined;
@@ -154,6 +161,9 @@ export async function startPrivateRedis(options: { directory: string; port: numb
       ['--port', String(options.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', options.directory, '--logfile', join(options.directory, 'redis.log')],
       { stdio: 'ignore' },
     );
+    const started = child;
+    recordPid(options.pidDirectory, 'redis', started.pid!, `:${options.port}`); // redis-server shows itself as "redis-server host:port"
+    started.once('exit', () => forgetPid(options.pidDirectory, 'redis'));
     await waitForPort(options.port, true, 30_000, 'private Redis');
   };
   const stopWith = async (signal: NodeJS.Signals) => {
