@@ -153,7 +153,7 @@ async function processedAmong(tenantId: string, eventIds: string[]): Promise<num
 export async function killWorkerMidBurst(cluster: TChaosCluster, sizes: TChaosSizes): Promise<TScenarioResult> {
   const startedAt = Date.now();
   const tenant = await createChaosTenant(cluster.tiktok);
-  cluster.tiktok.setDelay(50);
+  cluster.tiktok.setDelay(100);
   const [worker] = await cluster.startWorkers(1, { INGEST_CONCURRENCY: '16' });
   const deliveries = mixedBurst(cluster.tiktok, tenant, sizes.killBurst, { seed: 1, updates: true });
   const sending = startSending(cluster.webUrl, deliveries, { concurrency: 16, retryForMs });
@@ -252,11 +252,12 @@ export async function killRedisDuringIngest(cluster: TChaosCluster, sizes: TChao
 export async function restartPostgresDuringIngest(cluster: TChaosCluster, sizes: TChaosSizes): Promise<TScenarioResult> {
   const startedAt = Date.now();
   const tenant = await createChaosTenant(cluster.tiktok);
-  cluster.tiktok.setDelay(50);
+  // A slow platform API keeps jobs in flight, and the webhooks trickle in: the crash lands on
+  // running jobs, and two thirds of the stream arrive while Postgres is down or just back.
+  cluster.tiktok.setDelay(sizes.slowApiMs);
   const workers = await cluster.startWorkers(2);
   const deliveries = mixedBurst(cluster.tiktok, tenant, sizes.postgresBurst, { seed: 4, updates: true });
-  const sending = startSending(cluster.webUrl, deliveries, { concurrency: 16, retryForMs });
-  // The crash comes while the workers still have a backlog: jobs run into the outage.
+  const sending = startSending(cluster.webUrl, deliveries, { concurrency: 16, ratePerSecond: sizes.ratePerSecond, retryForMs });
   const backlog = await waitUntil(
     async () => {
       if (sending.progress.answered < deliveries.length / 3) return false;
@@ -281,7 +282,7 @@ export async function restartPostgresDuringIngest(cluster: TChaosCluster, sizes:
     {
       id: 'd',
       title: 'Postgres restarted',
-      fault: `Postgres crash-stopped (immediate) for ${sizes.outageMs / 1000} s with ${backlog} jobs to do (a job's retry budget: 0.6 s)`,
+      fault: `Postgres crash-stopped (immediate) for ${sizes.outageMs / 1000} s with ${backlog} jobs in hand (a job's retry budget: 0.6 s)`,
     },
     startedAt,
     results,
