@@ -16,7 +16,7 @@ async function main() {
   buildIfNeeded({ ...env, NODE_ENV: 'production' });
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/chaos/run-scenarios.ts', ...process.argv.slice(2)], {
     cwd: root,
-    env: { ...env, LOG_LEVEL: 'warn' },
+    env: { ...env, LOG_LEVEL: 'error' },
     stdio: 'inherit',
   });
   const forward = (signal) => child.kill(signal);

@@ -5,14 +5,14 @@ import { Redis } from 'ioredis';
 import { queueNames } from '@/lib/queue/job-definitions';
 import { startFakeTikTokShop, type TFakeTikTokShop } from '@/tests/fakes/tiktok-shop';
 import { projectRoot } from '@/tests/support/processes';
-import { prepareDatabase, startPrivatePostgres, startPrivateRedis, stopLeftoverPostgres, type TPrivatePostgres, type TPrivateRedis } from '@/tests/chaos/services';
+import { assertPortFree, prepareDatabase, startPrivatePostgres, startPrivateRedis, stopLeftoverPostgres, type TPrivatePostgres, type TPrivateRedis } from '@/tests/chaos/services';
 import { startWeb, startWorker, stopRecordedLeftovers, type TServiceProcess } from '@/tests/chaos/processes';
 
 // One chaos cluster: a private Postgres and Redis, the real web app (`next start`, so a build
 // must exist), real worker processes and the fake TikTok Shop API. The calling process points its
 // own database client at the private Postgres too, to set up tenants and read verdicts.
 
-export type TChaosPorts = { postgres: number; redis: number; web: number };
+export type TChaosPorts = { postgres: number; redis: number; web: number; platformApi: number };
 
 export type TChaosCluster = {
   name: string;
@@ -54,13 +54,15 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
   stopLeftoverPostgres(join(directory, 'postgres'));
   rmSync(directory, { recursive: true, force: true });
 
+  await assertPortFree(options.ports.web, 'web app');
+  await assertPortFree(options.ports.platformApi, 'fake TikTok Shop API');
   const postgres = await startPrivatePostgres({ directory: join(directory, 'postgres'), port: options.ports.postgres });
   let redis: TPrivateRedis | undefined;
   let tiktok: TFakeTikTokShop | undefined;
   try {
     await prepareDatabase(postgres.url);
     redis = await startPrivateRedis({ directory: join(directory, 'redis'), port: options.ports.redis, pidDirectory: directories.pids });
-    tiktok = await startFakeTikTokShop({ appKey: process.env.TIKTOK_APP_KEY!, appSecret: process.env.TIKTOK_APP_SECRET! });
+    tiktok = await startFakeTikTokShop({ appKey: process.env.TIKTOK_APP_KEY!, appSecret: process.env.TIKTOK_APP_SECRET!, port: options.ports.platformApi });
   } catch (error) {
     await redis?.stop();
     await postgres.stop();
@@ -136,9 +138,9 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
 
 /**
  * Private ports of a chaos cluster, derived from the checkout's PORT so that checkouts side by
- * side do not collide (PORT 3301: web 3312, Postgres 5412, Redis 6312 for `npm run chaos`, one
- * more each for the short versions in `npm test`). CHAOS_WEB_PORT, CHAOS_POSTGRES_PORT and
- * CHAOS_REDIS_PORT override them.
+ * side do not collide (PORT 3301: web 3312, Postgres 5412, Redis 6312, fake TikTok Shop API 3322
+ * for `npm run chaos`, one more each for the short versions in `npm test`). CHAOS_WEB_PORT,
+ * CHAOS_POSTGRES_PORT, CHAOS_REDIS_PORT and CHAOS_PLATFORM_API_PORT override them.
  */
 export function chaosPorts(use: 'full' | 'test'): TChaosPorts {
   const slot = (Number(process.env.PORT ?? 3000) % 1000) + (use === 'full' ? 11 : 12);
@@ -146,5 +148,6 @@ export function chaosPorts(use: 'full' | 'test'): TChaosPorts {
     web: Number(process.env.CHAOS_WEB_PORT ?? 3000 + slot),
     postgres: Number(process.env.CHAOS_POSTGRES_PORT ?? 5100 + slot),
     redis: Number(process.env.CHAOS_REDIS_PORT ?? 6000 + slot),
+    platformApi: Number(process.env.CHAOS_PLATFORM_API_PORT ?? 3010 + slot),
   };
 }
