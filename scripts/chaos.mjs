@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run chaos`: the chaos scenarios of the reliability issue at full size. They run against a
+// `npm run chaos`: the chaos scenarios at full size (see README, Chaos). They run against a
 // private Postgres, Redis, web app and workers under .data/chaos/ (never the shared servers),
 // so the set-up here is only dependencies, .env, the Prisma client and the build.
 //   npm run chaos             scenarios a–f, then the table

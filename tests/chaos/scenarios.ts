@@ -4,7 +4,7 @@ import { createChaosTenant, mixedBurst, shopifyDelivery, tiktokDelivery, version
 import { startSending, type TDelivery, type TDeliveryResult, type TOrderPromise } from '@/tests/chaos/sender';
 import { settleVerdict, type TVerdict } from '@/tests/chaos/verdict';
 
-// Chaos scenarios a–f of the reliability issue. Each: a fresh merchant, real worker processes, a
+// Chaos scenarios a–f (README, Chaos). Each: a fresh merchant, real worker processes, a
 // real fault, then the verdict from Postgres: every webhook answered 200 has its order (in at
 // least the state that webhook carried), nothing doubled, numbers gap-free, every event settled.
 // Scenario g (webhooks lost for hours, recovered by reconciliation) waits for reconciliation.
