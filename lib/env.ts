@@ -43,6 +43,9 @@ const ZEnv = z.object({
   INGEST_ATTEMPTS: z.coerce.number().int().positive().default(8),
   INGEST_BACKOFF_MS: z.coerce.number().int().positive().default(2000),
   SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  // A QUEUED event whose job Redis no longer knows (Redis restarted empty) is enqueued again
+  // once it has waited this long.
+  SWEEP_QUEUED_GRACE_MS: z.coerce.number().int().positive().default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

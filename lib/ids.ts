@@ -20,3 +20,11 @@ export function createId(prefix: IdPrefix): string {
 }
 
 export type IdPrefix = 'ten' | 'usr' | 'sto' | 'ord' | 'lin' | 'evt' | 'aud' | 'key' | 'ses' | 'acc' | 'inv' | 'sup' | 'spo' | 'att' | 'twn' | 'drq';
+
+/**
+ * Whether `value` could be an id at all (ids are short and plain). One that could not is simply
+ * not found, and never reaches a query: Postgres refuses a NUL in a text parameter with an error.
+ */
+export function isPlausibleId(value: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}

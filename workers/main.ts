@@ -76,7 +76,7 @@ let sweeping = false;
 const sweeper = setInterval(() => {
   if (sweeping) return;
   sweeping = true;
-  sweepInbox()
+  sweepInbox({ queuedGraceMs: env().SWEEP_QUEUED_GRACE_MS })
     .catch((error) => logger.warn({ err: error }, 'inbox sweep failed'))
     .finally(() => {
       sweeping = false;

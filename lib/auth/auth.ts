@@ -31,6 +31,9 @@ function createAuth() {
     },
     telemetry: { enabled: false },
     advanced: {
+      // better-auth skips its Origin/CSRF checks when NODE_ENV is "test"; checks never switch off
+      // by environment here, so the tests see what production does.
+      disableOriginCheck: false,
       // HttpOnly, Secure and SameSite=Lax everywhere; http:// is only for localhost development.
       useSecureCookies: baseURL.startsWith('https://') || isLoopback(baseURL),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },

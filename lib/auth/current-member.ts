@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { db } from '@/lib/db/client';
 import { auth } from '@/lib/auth/auth';
 
@@ -20,9 +20,9 @@ export type TMember = {
 
 export const tenantCookie = 'hub_tenant';
 
-/** The signed-in member of the current request, or null. One lookup per request. */
-export const currentMember = cache(async (): Promise<TMember | null> => {
-  const session = await auth().api.getSession({ headers: await headers() });
+/** The signed-in member a request's headers (session cookie, chosen tenant cookie) name, or null. */
+export async function memberOfRequest(requestHeaders: Headers): Promise<TMember | null> {
+  const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const memberships = await db().membership.findMany({
     where: { userId: session.user.id },
@@ -30,7 +30,7 @@ export const currentMember = cache(async (): Promise<TMember | null> => {
     select: { tenantId: true, role: true, tenant: { select: { name: true, locale: true } }, stores: { select: { storeId: true } } },
   });
   if (!memberships.length) return null;
-  const chosen = (await cookies()).get(tenantCookie)?.value;
+  const chosen = cookieValue(requestHeaders.get('cookie'), tenantCookie);
   const membership = memberships.find((candidate) => candidate.tenantId === chosen) ?? memberships[0]!;
   return {
     userId: session.user.id,
@@ -43,7 +43,18 @@ export const currentMember = cache(async (): Promise<TMember | null> => {
     role: membership.role,
     storeIds: membership.role === 'staff' ? membership.stores.map((store) => store.storeId) : null,
   };
-});
+}
+
+function cookieValue(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const separator = part.indexOf('=');
+    if (separator !== -1 && part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim());
+  }
+  return undefined;
+}
+
+/** The signed-in member of the current request (pages, server actions), or null. One lookup per request. */
+export const currentMember = cache(async (): Promise<TMember | null> => memberOfRequest(await headers()));
 
 export type TPermission =
   | 'orders.read'

@@ -17,6 +17,12 @@ function connect(): TDatabase {
   });
   // The error carries its whole pg client; log what helps, not that.
   pool.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code, reason: error.message }, 'idle Postgres client failed'));
+  // A checked-out client (a transaction, the sweeper's lock) whose connection drops emits 'error'
+  // with no pool listener attached; unhandled, that kills the process when Postgres restarts. Its
+  // pending query fails anyway and the pool discards the broken client on release.
+  pool.on('connect', (client) => {
+    client.on('error', (error: Error & { code?: string }) => logger.debug({ code: error.code, reason: error.message }, 'Postgres connection lost'));
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }

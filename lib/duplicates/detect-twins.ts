@@ -43,20 +43,24 @@ async function link(sql: TSql, tenantId: string, originalOrderId: string, copyOr
 
 /**
  * Two copies processed at the same moment by two workers would not see each other's uncommitted
- * rows. Both take the same transaction lock first (the TikTok order id, or the total for probable
- * twins), so the second waits for the first to commit and then finds it.
+ * rows. recordOrder takes these transaction locks before anything else (with its own, in one
+ * sorted statement, so no two transactions wait on each other crosswise): the TikTok order id a
+ * certain twin shares, and for a probable twin the recipient and total. The second copy waits for
+ * the first to commit, then finds it.
  */
-async function lockTwinKey(sql: TSql, key: string): Promise<void> {
-  await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 11))', [key]);
+export function twinLockKeys(tenantId: string, platform: TPlatform, order: TCanonicalOrder): string[] {
+  const keys: string[] = [];
+  const tiktokOrderId = platform === 'tiktok' ? order.externalId : order.origin?.platform === 'tiktok' ? order.origin.externalId : null;
+  if (tiktokOrderId) keys.push(`twin:${tenantId}:tiktok:${tiktokOrderId}`);
+  const recipient = recipientOf(order.customer?.name ?? order.shippingAddress?.name, order.shippingAddress);
+  if (recipient !== '||') keys.push(`twin:${tenantId}:probable:${order.currency}:${Number(order.totalPrice).toFixed(2)}:${recipient}`);
+  return keys;
 }
 
-/** Runs inside recordOrder's transaction, right after a new order is inserted. */
+/** Runs inside recordOrder's transaction (holding twinLockKeys), right after a new order is inserted. */
 export async function detectTwins(sql: TSql, tenantId: string, created: TNewOrder): Promise<number> {
   let found = 0;
   const { order } = created;
-  const tiktokOrderId = created.platform === 'tiktok' ? order.externalId : order.origin?.platform === 'tiktok' ? order.origin.externalId : null;
-  if (tiktokOrderId) await lockTwinKey(sql, `twin:${tenantId}:tiktok:${tiktokOrderId}`);
-  await lockTwinKey(sql, `twin:${tenantId}:total:${order.currency}:${Number(order.totalPrice).toFixed(2)}`);
   if (order.origin?.platform === 'tiktok') {
     const { rows } = await sql.query<{ id: string }>(
       `SELECT id FROM orders WHERE tenant_id = $1 AND platform = 'tiktok' AND external_id = $2 AND store_id <> $3`,

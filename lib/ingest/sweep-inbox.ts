@@ -4,11 +4,13 @@ import { enqueueIngestWebhook, findIngestJobState, removeIngestJob } from '@/lib
 
 // Redis is only the transport and may lose data; the inbox in Postgres is the truth. The sweeper
 // puts back on the queue what never reached it (RECEIVED: Redis was down when the webhook came),
-// what the queue has since forgotten (QUEUED for a while, but no job in Redis), and what ran but
-// whose result Postgres no longer has (QUEUED, yet its job finished: a failover to a replica that
-// had not received the last commits, a restore).
+// what the queue has since forgotten (QUEUED for a while, but no job in Redis), and what finished
+// without Postgres hearing of it: a job whose last attempt failed while Postgres was down could not
+// mark its event FAILED, or a failover to a replica lost the last commits. BullMQ keeps a finished
+// job under the event's id, so adding it again would be a no-op and the event would wait forever.
 
 const sweeperLockId = 4_247_001;
+const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 export type TSweepResult = { enqueued: number; examined: number };
 
@@ -43,11 +45,14 @@ export async function sweepInbox(options: { receivedGraceMs?: number; queuedGrac
 
   let enqueued = 0;
   for (const event of candidates) {
-    if (event.status === 'QUEUED') {
-      const state = await findIngestJobState(event.id);
-      // A finished job keeps its id for a while (removeOnComplete), which would make the add a no-op.
-      if (state === 'completed' || state === 'failed') await removeIngestJob(event.id);
-      else if (state && state !== 'unknown') continue; // still known to the queue: waiting, active, delayed or retrying
+    const state = await findIngestJobState(event.id);
+    if (state && liveJobStates.has(state)) {
+      if (event.status === 'QUEUED') continue; // still on its way: waiting, running or retrying
+    } else if (state) {
+      // A finished job wrote what it could before it finished, so the event's status read now is
+      // the truth: only an event still waiting gets a new job.
+      if (!(await isStillWaiting(event.tenant_id, event.id))) continue;
+      await removeIngestJob(event.id);
     }
     await enqueueIngestWebhook({ tenantId: event.tenant_id, eventId: event.id });
     await pool().query(
@@ -58,4 +63,9 @@ export async function sweepInbox(options: { receivedGraceMs?: number; queuedGrac
   }
   if (enqueued) logger.info({ enqueued }, 'inbox sweeper enqueued events');
   return { enqueued, examined: candidates.length };
+}
+
+async function isStillWaiting(tenantId: string, eventId: string): Promise<boolean> {
+  const { rows } = await pool().query<{ status: string }>(`SELECT status FROM webhook_events WHERE tenant_id = $1 AND id = $2`, [tenantId, eventId]);
+  return rows[0]?.status === 'RECEIVED' || rows[0]?.status === 'QUEUED';
 }

@@ -1,5 +1,6 @@
 import { pool } from '@/lib/db/client';
 import { notFound } from '@/lib/errors/app-error';
+import { isPlausibleId } from '@/lib/ids';
 import type { TAddress, TPlatform } from '@/lib/orders/canonical-order';
 
 import { findLines } from '@/lib/orders/list-orders';
@@ -32,6 +33,7 @@ export type TOrderDetail = {
 
 /** Everything the order page shows. Another tenant's order, or a store the viewer may not see, is a 404. */
 export async function getOrderDetail(tenantId: string, orderId: string, visibleStoreIds: string[] | null): Promise<TOrderDetail> {
+  if (!isPlausibleId(orderId)) throw notFound('Order not found');
   const { rows } = await pool().query<TOrderDetail['order']>(
     `SELECT ${orderColumns}, o.subtotal_price::text AS subtotal_price, o.customer_phone, o.shipping_address, o.source_status,
             o.cancelled_at, o.deleted_at, o.created_at, s.name AS store_name

@@ -1,11 +1,13 @@
 import { pool } from '@/lib/db/client';
 import { notFound } from '@/lib/errors/app-error';
+import { isPlausibleId } from '@/lib/ids';
 import { findLines } from '@/lib/orders/list-orders';
 import { findOrderExtras } from '@/lib/orders/find-order-extras';
 import { orderColumns, serializeOrder, type TOrderJson, type TOrderRow } from '@/lib/orders/serialize-order';
 
 /** One order of the tenant; another tenant's id is simply not found. */
 export async function getOrder(tenantId: string, orderId: string): Promise<TOrderJson> {
+  if (!isPlausibleId(orderId)) throw notFound('Order not found');
   const { rows } = await pool().query<TOrderRow>(`SELECT ${orderColumns} FROM orders o WHERE o.tenant_id = $1 AND o.id = $2`, [
     tenantId,
     orderId,

@@ -6,7 +6,7 @@ import { insertNewOrder } from '@/lib/orders/insert-new-order';
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import { ZCanonicalOrder, type TCanonicalOrder, type TPlatform } from '@/lib/orders/canonical-order';
 import { channelStage, nextStage } from '@/lib/orders/order-stage';
-import { detectTwins } from '@/lib/duplicates/detect-twins';
+import { detectTwins, twinLockKeys } from '@/lib/duplicates/detect-twins';
 import type { TOrderStage } from '@/lib/orders/order-filters';
 
 export type TRecordOrderInput = {
@@ -31,11 +31,13 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
   const order = ZCanonicalOrder.parse(input.order);
   const { tenantId, storeId } = input;
   return withTransaction(async (sql) => {
-    // Two events of one order (orders/create and orders/updated at once) must not both insert it.
+    // Two events of one order (orders/create and orders/updated at once) must not both insert it;
+    // two copies of one purchase must not miss each other (detect-twins). All locks at once, sorted.
+    const keys = [`${tenantId}/${storeId}/${order.externalId}`, ...twinLockKeys(tenantId, input.platform, order)].sort();
     await sql.query({
       name: 'record-order/lock',
-      text: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
-      values: [`${tenantId}/${storeId}/${order.externalId}`],
+      text: 'SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0))) FROM unnest($1::text[]) AS key',
+      values: [keys],
     });
     const { rows } = await sql.query<{ id: string; number: string; source_updated_at: Date; status: string; stage: TOrderStage }>({
       name: 'record-order/find-existing',

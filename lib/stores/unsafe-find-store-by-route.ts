@@ -20,12 +20,14 @@ const found = new Map<string, { store: TRoutedStore; until: number }>();
 /**
  * Finds the store a webhook (or a platform's callback) is addressed to, across tenants: the tenant
  * is not known yet at that point. Only active stores unless `includeInactive` (compliance
- * webhooks still arrive for an uninstalled shop).
+ * webhooks still arrive for an uninstalled shop). `fresh` reads past the cache and leaves it alone:
+ * for the deliveries that change a store's state.
  */
-export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: string, options: { includeInactive?: boolean } = {}): Promise<TRoutedStore | null> {
-  if (!routeKey || routeKey.length > 255) return null;
+export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: string, options: { includeInactive?: boolean; fresh?: boolean } = {}): Promise<TRoutedStore | null> {
+  // Postgres refuses a NUL in a text parameter; such a key names no store.
+  if (!routeKey || routeKey.length > 255 || routeKey.includes('\u0000')) return null;
   const key = `${platform}:${routeKey}:${options.includeInactive ? 'any' : 'active'}`;
-  const cached = found.get(key);
+  const cached = options.fresh ? undefined : found.get(key);
   if (cached && cached.until > Date.now()) return cached.store;
   const { rows } = await pool().query<{ tenant_id: string; id: string; platform: TPlatform; status: TRoutedStore['status']; site_url: string | null; credentials: string | null }>(
     `SELECT s.tenant_id, s.id, s.platform, s.status, s.site_url, s.credentials
@@ -40,6 +42,7 @@ export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: stri
     return null;
   }
   const store: TRoutedStore = { tenantId: row.tenant_id, storeId: row.id, platform: row.platform, status: row.status, siteUrl: row.site_url, credentials: row.credentials };
+  if (options.fresh) return store;
   if (found.size >= cacheLimit) found.clear();
   found.set(key, { store, until: Date.now() + cacheMs });
   return store;

@@ -41,8 +41,8 @@ export async function acceptWebhookEvent(event: TIncomingEvent): Promise<TAccept
       eventId,
       event.storeId,
       event.platform,
-      event.topic.slice(0, 200),
-      event.dedupKey.slice(0, 500),
+      withoutNul(event.topic).slice(0, 200),
+      withoutNul(event.dedupKey).slice(0, 500),
       JSON.stringify(event.headers),
       event.rawBody,
       status,
@@ -64,6 +64,11 @@ export async function acceptWebhookEvent(event: TIncomingEvent): Promise<TAccept
     return { eventId, isRepeat: false, isQueued: false };
   }
   return { eventId, isRepeat: false, isQueued: true };
+}
+
+/** Dedup keys come from payload fields; a NUL in one would make Postgres refuse the whole insert. */
+function withoutNul(text: string): string {
+  return text.replaceAll('\u0000', '');
 }
 
 /** The headers worth keeping with an event (platform headers, minus signatures). */

@@ -10,6 +10,7 @@ export const webhookResponses = {
   unauthorized: () => Response.json(errorBody('unauthorized', 'Invalid signature or unknown store'), { status: 401 }),
   tooLarge: () => Response.json(errorBody('payload_too_large', 'Webhook bodies are limited to 1 MiB'), { status: 413 }),
   notJson: () => Response.json(errorBody('bad_request', 'The body is not valid JSON'), { status: 400 }),
+  notJsonContentType: () => Response.json(errorBody('unsupported_media_type', 'Webhook bodies must be application/json'), { status: 415 }),
   databaseUnavailable: () =>
     Response.json(errorBody('unavailable', 'Temporarily unavailable, retry later'), { status: 503, headers: { 'retry-after': '5' } }),
 };

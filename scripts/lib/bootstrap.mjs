@@ -34,7 +34,7 @@ export function binary(name) {
 
 // 1. Dependencies -------------------------------------------------------------------------------
 
-function ensureDependencies() {
+export function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
@@ -52,7 +52,7 @@ const generated = {
   ALIEXPRESS_APP_SECRET: () => randomBytes(24).toString('hex'),
 };
 
-function ensureEnvFile() {
+export function ensureEnvFile() {
   if (existsSync(envPath)) return;
   const example = readFileSync(join(root, '.env.example'), 'utf8');
   const filled = example.replace(/^([A-Z_]+)=$/gm, (line, name) => (generated[name] ? `${name}=${generated[name]()}` : line));
@@ -77,7 +77,7 @@ function updateEnvFile(name, value) {
 }
 
 /** The environment: the process' own variables win over .env, empty .env values count as unset. */
-function loadEnvironment() {
+export function loadEnvironment() {
   const fromFile = readEnvFile();
   for (const [name, value] of Object.entries(fromFile)) {
     if (process.env[name] === undefined && value !== '') process.env[name] = value;
@@ -260,7 +260,7 @@ function migrate(env) {
   run(process.execPath, [join(root, 'scripts', 'prisma.mjs'), 'migrate', 'deploy'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function generateClient(env) {
+export function generateClient(env) {
   run(process.execPath, [join(root, 'scripts', 'prisma.mjs'), 'generate'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 

@@ -23,6 +23,8 @@ export type TFakeTikTokShop = TFakeServer & {
   addShop: (shop: { shopId: string; cipher: string; accessToken: string; name?: string }) => void;
   putOrder: (cipher: string, order: Record<string, unknown>) => void;
   requestCount: () => number;
+  /** Makes every API answer take `ms` longer, as a slow platform does (chaos runs keep jobs in flight). */
+  setDelay: (ms: number) => void;
 };
 
 /** The documented algorithm, written out independently of the product's signer. */
@@ -37,12 +39,13 @@ function envelope(code: number, message: string, data?: unknown) {
   return { code, message, request_id: `fake-${Date.now()}`, ...(data === undefined ? {} : { data }) };
 }
 
-export async function startFakeTikTokShop(options: { appKey: string; appSecret: string; port?: number; redirectUrl?: string }): Promise<TFakeTikTokShop> {
+export async function startFakeTikTokShop(options: { appKey: string; appSecret: string; port?: number; redirectUrl?: string; delayMs?: number }): Promise<TFakeTikTokShop> {
   const shops = new Map<string, TShop>(); // by cipher
   const sellers = new Map<string, TSeller>(); // by authorization code
   const tokens = new Map<string, TToken>(); // by access token
   let redirectUrl = options.redirectUrl ?? '';
   let requests = 0;
+  let delayMs = options.delayMs ?? 0;
 
   function issueTokens(shopIds: string[]): TToken {
     const token: TToken = { accessToken: `TTP_${randomBytes(12).toString('hex')}`, refreshToken: `TTR_${randomBytes(12).toString('hex')}`, shopIds, expiresAt: Math.floor(Date.now() / 1000) + 7 * 24 * 3600 };
@@ -120,6 +123,7 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
       return { status: 200, body: { shopId: shop.shopId, webhooks: shop.webhooks, orderCount: shop.orders.size, shipments: shop.shipments } };
     }
     requests++;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     // --- seller authorization and tokens ---
     if (path === '/open/authorize' && request.method === 'GET') {
       const state = request.url.searchParams.get('state') ?? '';
@@ -201,6 +205,9 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
       shop.orders.set(String(order.id), order);
     },
     requestCount: () => requests,
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
   };
   return fake;
 }

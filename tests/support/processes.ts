@@ -7,13 +7,15 @@ export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 export type TWorkerProcess = { child: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 /**
- * Starts a real worker process (`tsx workers/main.ts`) and resolves once it reports that it
- * started. Its log goes to tests/artifacts/<name>.log.
+ * Starts a real worker process and resolves once it reports that it started. Node itself runs
+ * the worker (with tsx as a loader, not as a wrapper process), so a signal the test sends —
+ * SIGKILL included — reaches the worker and nothing is left running. Its log goes to
+ * tests/artifacts/<name>.log.
  */
 export async function startWorkerProcess(name: string, env: Record<string, string | undefined>): Promise<TWorkerProcess> {
   mkdirSync(`${projectRoot}tests/artifacts`, { recursive: true });
   const log = createWriteStream(`${projectRoot}tests/artifacts/${name}.log`, { flags: 'a' });
-  const child = spawn(`${projectRoot}node_modules/.bin/tsx`, ['workers/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, LOG_LEVEL: 'info', HUB_SERVICE: name, ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -34,4 +34,10 @@ describe('normalizeWooCommerceOrder', () => {
     ]);
     expect(normalizeWooCommerceOrder(buildWooOrder({ id: 9, lines: [{ sku: null, title: 'x', quantity: 1, price: '1' }] })).lines[0]!.sku).toBeNull();
   });
+
+  it('keeps an entity that names no character as text instead of failing the order', () => {
+    // String.fromCodePoint(99999999) throws a RangeError: the order would fail with no reason.
+    const payload = buildWooOrder({ id: 10, lines: [{ sku: 'A', title: 'Mug &#99999999; &#x110000; &ndash; &#8211;', quantity: 1, price: '1' }] });
+    expect(normalizeWooCommerceOrder(payload).lines[0]!.title).toBe('Mug &#99999999; &#x110000; – –');
+  });
 });

@@ -3,6 +3,7 @@ import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
 import { readRawBody } from '@/lib/webhooks/read-raw-body';
 import { webhookResponses } from '@/lib/webhooks/webhook-responses';
+import { isJsonContentType } from '@/lib/webhooks/is-json-content-type';
 import { forgetRoutedStore, unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route';
 import { normalizeShopDomain } from '@/lib/stores/route-key';
 import { env } from '@/lib/env';
@@ -23,6 +24,7 @@ export async function receiveShopifyWebhook(request: Request): Promise<Response>
   // Base64 HMAC of the raw bytes with the app secret, in constant time; no database needed.
   const check = verifyShopifyWebhook(request.headers, body, env().SHOPIFY_API_SECRET);
   if (!check.valid) return webhookResponses.unauthorized();
+  if (!isJsonContentType(request.headers.get('content-type'))) return webhookResponses.notJsonContentType();
   const rawBody = body.toString('utf8');
   try {
     JSON.parse(rawBody);
@@ -33,7 +35,7 @@ export async function receiveShopifyWebhook(request: Request): Promise<Response>
   const isUninstall = check.topic === uninstalledTopic;
   if (isUninstall) forgetRoutedStore('shopify', normalizeShopDomain(shopDomain));
   try {
-    const store = await unsafeFindStoreByRoute('shopify', normalizeShopDomain(shopDomain), { includeInactive: isCompliance });
+    const store = await unsafeFindStoreByRoute('shopify', normalizeShopDomain(shopDomain), { includeInactive: isCompliance, fresh: isCompliance || isUninstall });
     if (!store) return isCompliance || isUninstall ? webhookResponses.accepted() : webhookResponses.unauthorized();
 
     const topic = (request.headers.get('x-shopify-topic') ?? request.headers.get('shopify-topic') ?? check.topic).toLowerCase();

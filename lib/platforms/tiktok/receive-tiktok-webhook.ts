@@ -5,6 +5,7 @@ import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
 import { readRawBody } from '@/lib/webhooks/read-raw-body';
 import { webhookResponses } from '@/lib/webhooks/webhook-responses';
+import { isJsonContentType } from '@/lib/webhooks/is-json-content-type';
 import { unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route';
 import { signTikTokWebhook } from '@/lib/platforms/tiktok/sign-tiktok-request';
 
@@ -28,6 +29,7 @@ export async function receiveTikTokWebhook(request: Request): Promise<Response> 
   // The signature is per app, not per shop: it is checked before the body is even parsed.
   const expected = signTikTokWebhook(env().TIKTOK_APP_KEY, env().TIKTOK_APP_SECRET, body);
   if (!isSameSignature(expected, request.headers.get('authorization')?.trim().toLowerCase())) return webhookResponses.unauthorized();
+  if (!isJsonContentType(request.headers.get('content-type'))) return webhookResponses.notJsonContentType();
 
   const rawBody = body.toString('utf8');
   let envelope: TTikTokEnvelope;

@@ -62,11 +62,13 @@ const statusMap: Record<string, TOrderStatus> = {
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#039': "'", apos: "'", ndash: '–', mdash: '—', nbsp: ' ', hellip: '…' };
 
-/** Product names may carry HTML entities (`&ndash;`). */
+/** Product names may carry HTML entities (`&ndash;`). One naming no character (`&#99999999;`) stays as it is. */
 function decodeEntities(text: string): string {
   return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
-    if (entity.startsWith('#') && entity !== '#039') return String.fromCodePoint(Number(entity.slice(1)));
+    if (entity.startsWith('#') && entity !== '#039') {
+      const codePoint = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+      return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : whole;
+    }
     return entities[entity.toLowerCase()] ?? whole;
   });
 }

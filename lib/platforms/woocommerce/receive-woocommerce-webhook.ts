@@ -4,6 +4,7 @@ import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
 import { readRawBody } from '@/lib/webhooks/read-raw-body';
 import { webhookResponses } from '@/lib/webhooks/webhook-responses';
+import { isJsonContentType } from '@/lib/webhooks/is-json-content-type';
 import { unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route';
 import { openStoreCredentials } from '@/lib/stores/store-credentials';
 import { isValidWooCommerceSignature } from '@/lib/platforms/woocommerce/verify-woocommerce-signature';
@@ -39,6 +40,7 @@ export async function receiveWooCommerceWebhook(request: Request, storeId: strin
     if (!webhookSecret || !isValidWooCommerceSignature(body, webhookSecret, request.headers.get('x-wc-webhook-signature'))) {
       return webhookResponses.unauthorized();
     }
+    if (!isJsonContentType(request.headers.get('content-type'))) return webhookResponses.notJsonContentType();
     const rawBody = body.toString('utf8');
     let payload: unknown;
     try {

@@ -1,9 +1,5 @@
-import { auth } from '@/lib/auth/auth';
+import { handleAuthRequest } from '@/lib/auth/handle-auth-request';
 
 export const dynamic = 'force-dynamic';
 
-function handle(request: Request) {
-  return auth().handler(request);
-}
-
-export { handle as GET, handle as POST };
+export { handleAuthRequest as GET, handleAuthRequest as POST };

@@ -1,14 +1,14 @@
 import { errorBody, errorResponse } from '@/lib/api/error-response';
-import { can, currentMember } from '@/lib/auth/current-member';
+import { can, memberOfRequest } from '@/lib/auth/current-member';
 import { actorOf } from '@/lib/auth/require-member';
 import { downloadDataRequest } from '@/lib/stores/compliance/download-data-request';
 
 export const dynamic = 'force-dynamic';
 
 /** The JSON a customers/data_request produced, for the merchant to send to the customer. */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   try {
-    const member = await currentMember();
+    const member = await memberOfRequest(request.headers);
     if (!member) return Response.json(errorBody('unauthorized', 'Sign in first'), { status: 401 });
     if (!can(member, 'stores.manage')) return Response.json(errorBody('not_found', 'Not found'), { status: 404 });
     const { id } = await context.params;
