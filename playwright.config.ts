@@ -3,6 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 // End-to-end tests against the built app (`next build` runs first in `npm test`) and a real
 // worker, in Debian's Chromium: Playwright's own browser download does not work everywhere.
 const port = Number(process.env.E2E_PORT ?? 3107);
+// The web app and the worker connect as the app's role (row-level security), as in production;
+// the tests themselves keep the owner's connection for their fixtures and checks.
+const serviceDatabase: Record<string, string> = process.env.APP_DATABASE_URL ? { DATABASE_URL: process.env.APP_DATABASE_URL, SYSTEM_DATABASE_URL: process.env.DATABASE_URL! } : {};
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -39,16 +42,16 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       timeout: 60_000,
       reuseExistingServer: false,
-      env: { ...(process.env as Record<string, string>), HUB_SERVICE: 'web', APP_URL: baseURL },
+      env: { ...(process.env as Record<string, string>), HUB_SERVICE: 'web', APP_URL: baseURL, ...serviceDatabase },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
       name: 'worker',
-      command: 'node_modules/.bin/tsx workers/main.ts',
+      command: `${process.execPath} --import tsx workers/main.ts`,
       wait: { stdout: /worker started/ },
       timeout: 60_000,
       stdout: 'pipe',
-      env: { ...(process.env as Record<string, string>), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' },
+      env: { ...(process.env as Record<string, string>), HUB_SERVICE: 'worker', LOG_LEVEL: 'info', ...serviceDatabase },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
   ],

@@ -5,10 +5,11 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 import { SignOutButton } from '@/components/sign-out-button';
 import { StoreSwitcher, type TSwitcherStore } from '@/components/store-switcher';
 import { countPendingTwins } from '@/lib/duplicates/list-twins';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 export async function TopBar({ member, stores }: { member: TMember; stores: TSwitcherStore[] }) {
   const t = await getTranslations();
-  const pendingTwins = await countPendingTwins(member.tenantId, member.storeIds);
+  const pendingTwins = await withTenant(member.tenantId, () => countPendingTwins(member.tenantId, member.storeIds));
   const items: TNavItem[] = [
     { href: '/home', label: 'home' },
     { href: '/orders', label: 'orders' },

@@ -14,6 +14,8 @@ export function decodeKey(value: string): Buffer | null {
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url(),
+  /** The owner's connection, for the lookups across tenants; unset: DATABASE_URL. */
+  SYSTEM_DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url(),
   PORT: z.coerce.number().int().positive().default(3000),
   APP_URL: z.string().url().optional(),

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { binary, bootstrap, root, runMain, say } from './lib/bootstrap.mjs';
 import { buildIfNeeded } from './lib/build-app.mjs';
+import { serviceDatabaseEnv } from './lib/app-role.mjs';
 
 async function waitForHealth(url, children, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -45,8 +46,9 @@ async function main() {
     return child;
   };
   if (sandbox) start('sandbox', binary('tsx'), ['scripts/demo-sandbox.ts'], { APP_URL: env.APP_URL || `http://localhost:${port}` });
-  start('web', binary('next'), ['start', '-p', port], { HUB_SERVICE: 'web' });
-  start('worker', binary('tsx'), ['workers/main.ts'], { HUB_SERVICE: 'worker' });
+  // Web and worker connect as the app's role (row-level security); the demo seed as the owner.
+  start('web', binary('next'), ['start', '-p', port], { HUB_SERVICE: 'web', ...serviceDatabaseEnv(env) });
+  start('worker', process.execPath, ['--import', 'tsx', 'workers/main.ts'], { HUB_SERVICE: 'worker', ...serviceDatabaseEnv(env) });
 
   let stopping = false;
   const stopAll = async (code) => {

@@ -13,6 +13,7 @@ import { reconcileAllJob } from '@/workers/jobs/reconcile-all';
 import { placeSupplierOrderJob } from '@/workers/jobs/place-supplier-order';
 import { syncAllSuppliersJob, syncSupplierOrdersJob } from '@/workers/jobs/sync-supplier-orders';
 import { beginShutdown } from '@/workers/shutdown';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 // The worker process: the ingest and sync queues' consumers, the inbox sweeper and the
 // reconciliation schedule. Never started inside the web process. SIGTERM lets active jobs finish.
@@ -26,6 +27,10 @@ function processorFor(definitions: TJobDefinition[]) {
     if (!definition) throw new UnrecoverableError(`Unknown job ${job.name}`);
     const data = definition.schema.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError(`Invalid ${job.name} payload: ${data.error.message}`);
+    // A job for one tenant runs inside that tenant (row-level security); the schedulers' jobs,
+    // which carry none, look across tenants through the owner's connection.
+    const tenantId = (data.data as { tenantId?: unknown }).tenantId;
+    if (typeof tenantId === 'string') return withTenant(tenantId, () => definition.handle(data.data as never, job));
     return definition.handle(data.data as never, job);
   };
 }

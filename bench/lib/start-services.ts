@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { answersOk, benchRoot, startProcess, type TRunningProcess } from '@/bench/lib/start-process';
 
 // The processes a benchmark measures, started the way production starts them: the built web app
-// with `next start`, the worker with plain node (tsx as a loader, no extra wrapper process).
+// with `next start`, the worker with plain node (tsx as a loader, no extra wrapper process), both
+// connected as the app's role, so row-level security is part of what is measured.
 
 const bin = (name: string) => join(benchRoot, 'node_modules', '.bin', name);
 const logOf = (name: string) => join(benchRoot, 'bench', 'tmp', `${name}.log`);
@@ -17,14 +18,16 @@ function isListening(port: number): Promise<boolean> {
   });
 }
 
+const asApp = (env: NodeJS.ProcessEnv) => (env.APP_DATABASE_URL ? { DATABASE_URL: env.APP_DATABASE_URL, SYSTEM_DATABASE_URL: env.DATABASE_URL } : {});
+
 export function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
-  return startProcess('web', bin('next'), ['start', '-p', String(port)], { ...env, PORT: String(port), HUB_SERVICE: 'web' }, () =>
+  return startProcess('web', bin('next'), ['start', '-p', String(port)], { ...env, ...asApp(env), PORT: String(port), HUB_SERVICE: 'web' }, () =>
     answersOk(`http://127.0.0.1:${port}/api/health`),
   );
 }
 
 export function startWorker(env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
-  return startProcess('worker', process.execPath, ['--import', 'tsx', 'workers/main.ts'], { ...env, HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
+  return startProcess('worker', process.execPath, ['--import', 'tsx', 'workers/main.ts'], { ...env, ...asApp(env), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
     readFileSync(logOf('worker'), 'utf8').includes('worker started'),
   );
 }

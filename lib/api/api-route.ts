@@ -1,5 +1,6 @@
 import { unsafeAuthenticateApiKey, type TApiPrincipal } from '@/lib/auth/api-keys';
 import { errorBody, errorResponse } from '@/lib/api/error-response';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 type TContext<P> = { params: Promise<P> };
 
@@ -16,7 +17,8 @@ export function apiRoute<P = Record<string, never>>(
           headers: { 'www-authenticate': 'Bearer' },
         });
       }
-      return await handler(request, principal, await context.params);
+      const params = await context.params;
+      return await withTenant(principal.tenantId, () => handler(request, principal, params));
     } catch (error) {
       return errorResponse(error);
     }

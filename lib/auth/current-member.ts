@@ -1,6 +1,6 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
-import { db } from '@/lib/db/client';
+import { systemDb } from '@/lib/db/client';
 import { auth } from '@/lib/auth/auth';
 
 export type TRole = 'owner' | 'staff' | 'support';
@@ -24,7 +24,8 @@ export const tenantCookie = 'hub_tenant';
 export async function memberOfRequest(requestHeaders: Headers): Promise<TMember | null> {
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const memberships = await db().membership.findMany({
+  // Which tenants the user belongs to is asked across tenants: the owner's connection.
+  const memberships = await systemDb().membership.findMany({
     where: { userId: session.user.id },
     orderBy: { createdAt: 'asc' },
     select: { tenantId: true, role: true, tenant: { select: { name: true, locale: true } }, stores: { select: { storeId: true } } },

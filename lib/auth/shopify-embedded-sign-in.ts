@@ -6,6 +6,7 @@ import { shopify } from '@/lib/platforms/shopify/shopify-api';
 import { ensureStoreForSessionToken } from '@/lib/stores/shopify/shopify-install';
 import { logger } from '@/lib/log';
 import { normalizeShopDomain } from '@/lib/stores/route-key';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 // Signs in a merchant who opens the app inside Shopify admin. App Bridge hands us a session
 // token (a one-minute HS256 JWT signed with the app secret, audience = API key); its `dest` names
@@ -18,7 +19,11 @@ function sessionTokenOf(request: Request | undefined, query: Record<string, unkn
   return fromQuery ?? fromHeader;
 }
 
-async function findOrCreateShopifyUser(tenantId: string, shop: string, shopifyUserId: string): Promise<string> {
+function findOrCreateShopifyUser(tenantId: string, shop: string, shopifyUserId: string): Promise<string> {
+  return withTenant(tenantId, () => findOrCreateUserOfShop(tenantId, shop, shopifyUserId));
+}
+
+async function findOrCreateUserOfShop(tenantId: string, shop: string, shopifyUserId: string): Promise<string> {
   const accountId = `${shop}:${shopifyUserId}`;
   const account = await db().account.findFirst({ where: { providerId: 'shopify', accountId }, select: { userId: true } });
   if (account) {

@@ -3,14 +3,102 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/db/generated/client';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { beginForTenant, currentTenantId } from '@/lib/db/tenant-scope';
 
-type TDatabase = { pool: pg.Pool; prisma: PrismaClient };
+type TDatabase = { pool: pg.Pool; prisma: PrismaClient; systemPool: pg.Pool; systemPrisma: PrismaClient };
 
 const globalForDatabase = globalThis as unknown as { orderHubDatabase?: TDatabase };
 
-function connect(): TDatabase {
-  const pool = new pg.Pool({
-    connectionString: env().DATABASE_URL,
+type TQueryArgs = unknown[];
+type TRawQuery = (...args: unknown[]) => Promise<unknown>;
+
+/** Runs one lone statement as a transaction of its own, for the tenant (row-level security). */
+async function inTenantTransaction<T>(client: pg.PoolClient, tenantId: string, work: () => Promise<T>): Promise<T> {
+  await client.query(beginForTenant(tenantId));
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+function commandOf(args: unknown[]): string {
+  const first = args[0] as string | { text?: string } | undefined;
+  return (typeof first === 'string' ? first : (first?.text ?? '')).trim().toUpperCase();
+}
+
+/**
+ * A checked-out client that names its tenant: BEGIN also sets the tenant for the transaction, a
+ * statement outside a transaction runs in one of its own. Prisma's interactive transactions and
+ * withTransaction() both go through here.
+ */
+function tenantClient(client: pg.PoolClient, tenantId: string): pg.PoolClient {
+  let inTransaction = false;
+  const raw = client.query.bind(client) as TRawQuery;
+  const query = async (...args: TQueryArgs) => {
+    const command = commandOf(args);
+    if (command === 'BEGIN') {
+      inTransaction = true;
+      if (args.length === 1 && typeof args[0] === 'string') return raw(beginForTenant(tenantId));
+      const begun = await raw(...args);
+      await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
+      return begun;
+    }
+    if (command === 'COMMIT' || command === 'ROLLBACK') {
+      inTransaction = false;
+      return raw(...args);
+    }
+    if (inTransaction) return raw(...args);
+    return inTenantTransaction(client, tenantId, () => raw(...args));
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'query') return query;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * The app's pool. Inside withTenant() every statement runs in a transaction that names the
+ * tenant; outside, statements run as they are (and, connected as the app's role, see no tenant's
+ * rows: only users, sessions and the like).
+ */
+class TenantScopedPool extends pg.Pool {
+  override query(...args: unknown[]): never {
+    const tenantId = currentTenantId();
+    if (!tenantId || typeof args[args.length - 1] === 'function') return (super.query as (...rest: unknown[]) => never)(...args);
+    return (async () => {
+      const client = await super.connect();
+      let failure: Error | undefined;
+      try {
+        return await inTenantTransaction(client, tenantId, () => (client.query as (...rest: unknown[]) => Promise<unknown>)(...args));
+      } catch (error) {
+        failure = error as Error;
+        throw error;
+      } finally {
+        client.release(failure && isDatabaseUnavailable(failure) ? failure : undefined);
+      }
+    })() as never;
+  }
+
+  override connect(...args: unknown[]): never {
+    if (typeof args[0] === 'function') return (super.connect as (...rest: unknown[]) => never)(...args);
+    const tenantId = currentTenantId();
+    return super.connect().then((client) => (tenantId ? tenantClient(client, tenantId) : client)) as never;
+  }
+}
+
+function newPool(PoolClass: typeof pg.Pool, connectionString: string, purpose: 'app' | 'system'): pg.Pool {
+  const service = process.env.HUB_SERVICE ?? 'order-hub';
+  const pool = new PoolClass({
+    connectionString,
+    // Shows in pg_stat_activity which process (and which of its two connections) a session is.
+    application_name: (purpose === 'app' ? service : `${service}:system`).slice(0, 63),
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // Fail fast when Postgres is down so a webhook route can answer 503 and the platform retries.
     connectionTimeoutMillis: 3000,
@@ -23,8 +111,18 @@ function connect(): TDatabase {
   pool.on('connect', (client) => {
     client.on('error', (error: Error & { code?: string }) => logger.debug({ code: error.code, reason: error.message }, 'Postgres connection lost'));
   });
+  return pool;
+}
+
+function connect(): TDatabase {
+  const pool = newPool(TenantScopedPool, env().DATABASE_URL, 'app');
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return { pool, prisma };
+  // Work across tenants (a webhook's store, the schedulers, the sweeper, sign-in) connects as
+  // the owner where one is configured: SYSTEM_DATABASE_URL. Without it, the same connection.
+  const systemUrl = env().SYSTEM_DATABASE_URL;
+  if (!systemUrl || systemUrl === env().DATABASE_URL) return { pool, prisma, systemPool: pool, systemPrisma: prisma };
+  const systemPool = newPool(pg.Pool, systemUrl, 'system');
+  return { pool, prisma, systemPool, systemPrisma: new PrismaClient({ adapter: new PrismaPg(systemPool) }) };
 }
 
 function database(): TDatabase {
@@ -32,7 +130,7 @@ function database(): TDatabase {
   return globalForDatabase.orderHubDatabase;
 }
 
-/** The Prisma client for everyday reads and writes. */
+/** The Prisma client for everyday reads and writes, for the tenant of withTenant(). */
 export function db(): PrismaClient {
   return database().prisma;
 }
@@ -42,12 +140,25 @@ export function pool(): pg.Pool {
   return database().pool;
 }
 
+/** For the few lookups that must cross tenants (their functions are named unsafe…): not for tenant work. */
+export function systemPool(): pg.Pool {
+  return database().systemPool;
+}
+
+export function systemDb(): PrismaClient {
+  return database().systemPrisma;
+}
+
 export async function disconnectDatabase(): Promise<void> {
   const current = globalForDatabase.orderHubDatabase;
   if (!current) return;
   globalForDatabase.orderHubDatabase = undefined;
   await current.prisma.$disconnect();
   await current.pool.end().catch(() => undefined);
+  if (current.systemPool !== current.pool) {
+    await current.systemPrisma.$disconnect();
+    await current.systemPool.end().catch(() => undefined);
+  }
 }
 
 export type TSql = pg.PoolClient;

@@ -3,9 +3,10 @@ import { createId } from '@/lib/ids';
 import type { TCanonicalOrder, TPlatform } from '@/lib/orders/canonical-order';
 
 // Two orders that may be one purchase (DESIGN §4). Certain: a Shopify order carries the id of a
-// TikTok Shop order the tenant also received directly. Probable: another store's order with the
-// same items and quantities, the same total and the same recipient, placed within two hours.
-// Either order may arrive first; whichever arrives second finds the first.
+// TikTok Shop order the tenant also received directly (the TikTok order is the original).
+// Probable: another store's order with the same items and quantities, the same total and the same
+// recipient, placed within two hours (the one placed first is the original). Either order may
+// arrive first; whichever arrives second finds the first.
 
 const probableWindowMs = 2 * 3600 * 1000;
 
@@ -13,7 +14,7 @@ type TNewOrder = { id: string; storeId: string; platform: TPlatform; order: TCan
 
 type TCandidate = {
   id: string;
-  created_at: Date;
+  placed_at: Date;
   customer_name: string | null;
   shipping_address: { postalCode?: string | null; address1?: string | null } | null;
   items: Array<{ sku: string | null; title: string; quantity: number }> | null;
@@ -84,7 +85,7 @@ export async function detectTwins(sql: TSql, tenantId: string, created: TNewOrde
   if (found) return found;
 
   const { rows } = await sql.query<TCandidate>(
-    `SELECT o.id, o.created_at, o.customer_name, o.shipping_address,
+    `SELECT o.id, o.placed_at, o.customer_name, o.shipping_address,
             (SELECT json_agg(json_build_object('sku', l.sku, 'title', l.title, 'quantity', l.quantity) ORDER BY l.position)
                FROM order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id) AS items
        FROM orders o
@@ -99,8 +100,9 @@ export async function detectTwins(sql: TSql, tenantId: string, created: TNewOrde
   for (const candidate of rows) {
     if (basketOf(candidate.items ?? []).join(',') !== basket) continue;
     if (recipientOf(candidate.customer_name, candidate.shipping_address) !== recipient) continue;
-    // The earlier arrival is the original, the later one the copy.
-    await link(sql, tenantId, candidate.id, created.id, 'probable');
+    // The one placed first is the original, the later one the copy (whichever arrived first).
+    if (candidate.placed_at.getTime() <= order.placedAt.getTime()) await link(sql, tenantId, candidate.id, created.id, 'probable');
+    else await link(sql, tenantId, created.id, candidate.id, 'probable');
     found++;
   }
   return found;

@@ -2,6 +2,7 @@ import { pool, withTransaction } from '@/lib/db/client';
 import { notFound } from '@/lib/errors/app-error';
 import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
 import type { TCanonicalOrder } from '@/lib/orders/canonical-order';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 /**
  * A Shopify store set to skip TikTok-origin orders, in a tenant whose TikTok shop is connected
@@ -40,14 +41,16 @@ export async function findTikTokOriginOverlaps(tenantId: string): Promise<TTikTo
 
 /** Turns the per-store setting on or off, audited. */
 export async function setSkipTikTokOrigin(tenantId: string, storeId: string, skip: boolean, actor: TAuditActor): Promise<void> {
-  await withTransaction(async (sql) => {
-    const { rows } = await sql.query<{ skip: boolean }>(
-      `SELECT skip_tiktok_origin AS skip FROM stores WHERE tenant_id = $1 AND id = $2 AND platform = 'shopify' FOR UPDATE`,
-      [tenantId, storeId],
-    );
-    if (!rows[0]) throw notFound('Store not found');
-    if (rows[0].skip === skip) return;
-    await sql.query(`UPDATE stores SET skip_tiktok_origin = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, storeId, skip]);
-    await recordAuditEvent(sql, { tenantId, actor, action: 'store.skip_tiktok_origin_changed', subjectType: 'store', subjectId: storeId, before: { skip: rows[0].skip }, after: { skip } });
+  return withTenant(tenantId, async () => {
+    await withTransaction(async (sql) => {
+      const { rows } = await sql.query<{ skip: boolean }>(
+        `SELECT skip_tiktok_origin AS skip FROM stores WHERE tenant_id = $1 AND id = $2 AND platform = 'shopify' FOR UPDATE`,
+        [tenantId, storeId],
+      );
+      if (!rows[0]) throw notFound('Store not found');
+      if (rows[0].skip === skip) return;
+      await sql.query(`UPDATE stores SET skip_tiktok_origin = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, storeId, skip]);
+      await recordAuditEvent(sql, { tenantId, actor, action: 'store.skip_tiktok_origin_changed', subjectType: 'store', subjectId: storeId, before: { skip: rows[0].skip }, after: { skip } });
+    });
   });
 }

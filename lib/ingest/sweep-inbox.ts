@@ -1,4 +1,4 @@
-import { pool } from '@/lib/db/client';
+import { systemPool } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import { enqueueIngestWebhook, findIngestJobState, removeIngestJob } from '@/lib/queue/ingest-queue';
 
@@ -12,13 +12,15 @@ import { enqueueIngestWebhook, findIngestJobState, removeIngestJob } from '@/lib
 const sweeperLockId = 4_247_001;
 const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
+// The sweeper works across tenants (one sweep for the whole inbox): the owner's connection.
+
 export type TSweepResult = { enqueued: number; examined: number };
 
 export async function sweepInbox(options: { receivedGraceMs?: number; queuedGraceMs?: number; limit?: number } = {}): Promise<TSweepResult> {
   const receivedGraceMs = options.receivedGraceMs ?? 2_000;
   const queuedGraceMs = options.queuedGraceMs ?? 60_000;
   const limit = options.limit ?? 500;
-  const client = await pool().connect();
+  const client = await systemPool().connect();
   let candidates: Array<{ tenant_id: string; id: string; status: string }>;
   try {
     // One sweeper at a time across worker replicas.
@@ -55,7 +57,7 @@ export async function sweepInbox(options: { receivedGraceMs?: number; queuedGrac
       await removeIngestJob(event.id);
     }
     await enqueueIngestWebhook({ tenantId: event.tenant_id, eventId: event.id });
-    await pool().query(
+    await systemPool().query(
       `UPDATE webhook_events SET status = 'QUEUED', queued_at = now() WHERE tenant_id = $1 AND id = $2 AND status IN ('RECEIVED', 'QUEUED')`,
       [event.tenant_id, event.id],
     );
@@ -66,6 +68,6 @@ export async function sweepInbox(options: { receivedGraceMs?: number; queuedGrac
 }
 
 async function isStillWaiting(tenantId: string, eventId: string): Promise<boolean> {
-  const { rows } = await pool().query<{ status: string }>(`SELECT status FROM webhook_events WHERE tenant_id = $1 AND id = $2`, [tenantId, eventId]);
+  const { rows } = await systemPool().query<{ status: string }>(`SELECT status FROM webhook_events WHERE tenant_id = $1 AND id = $2`, [tenantId, eventId]);
   return rows[0]?.status === 'RECEIVED' || rows[0]?.status === 'QUEUED';
 }

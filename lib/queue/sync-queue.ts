@@ -2,6 +2,7 @@ import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { addJob } from '@/lib/queue/producer';
 import { jobNames, queueNames, ZStoreJob, type TStoreJob } from '@/lib/queue/job-definitions';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 const syncJobOptions = {
   attempts: 5,
@@ -16,10 +17,12 @@ const syncJobOptions = {
  */
 export async function enqueueBackfill(job: TStoreJob): Promise<void> {
   const data = ZStoreJob.parse(job);
-  await db().storeSync.updateMany({
-    where: { tenantId: data.tenantId, storeId: data.storeId, backfillStatus: { in: ['pending', 'failed'] } },
-    data: { backfillStatus: 'queued' },
-  });
+  await withTenant(data.tenantId, () =>
+    db().storeSync.updateMany({
+      where: { tenantId: data.tenantId, storeId: data.storeId, backfillStatus: { in: ['pending', 'failed'] } },
+      data: { backfillStatus: 'queued' },
+    }),
+  );
   await addJob(queueNames.sync, jobNames.backfillStore, data, { ...syncJobOptions, jobId: `backfill-${data.storeId}-${Date.now()}` });
 }
 

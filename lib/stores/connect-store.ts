@@ -6,6 +6,7 @@ import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/
 import type { TPlatform } from '@/lib/orders/canonical-order';
 import { routeKeyOf } from '@/lib/stores/route-key';
 import { sealStoreCredentials, type TStoreCredentials } from '@/lib/stores/store-credentials';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 export type TConnection = {
   platform: TPlatform;
@@ -23,6 +24,10 @@ export type TConnection = {
  * conflict: one shop belongs to one account.
  */
 export async function connectStore(tenantId: string, connection: TConnection, actor: TAuditActor): Promise<{ storeId: string; isNew: boolean }> {
+  return withTenant(tenantId, () => connectOrReconnect(tenantId, connection, actor));
+}
+
+async function connectOrReconnect(tenantId: string, connection: TConnection, actor: TAuditActor): Promise<{ storeId: string; isNew: boolean }> {
   const existing = await db().store.findFirst({
     where: {
       tenantId,
@@ -47,6 +52,10 @@ export async function connectStore(tenantId: string, connection: TConnection, ac
 
 /** Inserts a store with its webhook route and sync state; a shop routed elsewhere is a conflict. */
 export async function insertStore(tenantId: string, connection: TConnection, actor: TAuditActor, action = 'store.connected'): Promise<string> {
+  return withTenant(tenantId, () => insertStoreRows(tenantId, connection, actor, action));
+}
+
+async function insertStoreRows(tenantId: string, connection: TConnection, actor: TAuditActor, action: string): Promise<string> {
   const storeId = createId('sto');
   const store = {
     tenantId,

@@ -1,4 +1,4 @@
-import { pool } from '@/lib/db/client';
+import { systemPool } from '@/lib/db/client';
 import type { TPlatform } from '@/lib/orders/canonical-order';
 
 export type TRoutedStore = {
@@ -29,7 +29,7 @@ export async function unsafeFindStoreByRoute(platform: TPlatform, routeKey: stri
   const key = `${platform}:${routeKey}:${options.includeInactive ? 'any' : 'active'}`;
   const cached = options.fresh ? undefined : found.get(key);
   if (cached && cached.until > Date.now()) return cached.store;
-  const { rows } = await pool().query<{ tenant_id: string; id: string; platform: TPlatform; status: TRoutedStore['status']; site_url: string | null; credentials: string | null }>(
+  const { rows } = await systemPool().query<{ tenant_id: string; id: string; platform: TPlatform; status: TRoutedStore['status']; site_url: string | null; credentials: string | null }>(
     `SELECT s.tenant_id, s.id, s.platform, s.status, s.site_url, s.credentials
        FROM store_routes r
        JOIN stores s ON s.tenant_id = r.tenant_id AND s.id = r.store_id

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { db, pool } from '@/lib/db/client';
 import { notFound } from '@/lib/errors/app-error';
 import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 // Which AliExpress product and variant a store SKU is bought as. Remembered per tenant: map a
 // SKU once, every later order with it can go to the supplier.
@@ -24,19 +25,23 @@ export const ZProductMapping = z.object({
 });
 
 export async function saveProductMapping(tenantId: string, actor: TAuditActor, input: z.input<typeof ZProductMapping>): Promise<void> {
-  const mapping = ZProductMapping.parse(input);
-  await db().supplierProductMapping.upsert({
-    where: { tenantId_sku: { tenantId, sku: mapping.sku } },
-    create: { tenantId, ...mapping },
-    update: { productId: mapping.productId, skuAttr: mapping.skuAttr, logisticsService: mapping.logisticsService },
+  return withTenant(tenantId, async () => {
+    const mapping = ZProductMapping.parse(input);
+    await db().supplierProductMapping.upsert({
+      where: { tenantId_sku: { tenantId, sku: mapping.sku } },
+      create: { tenantId, ...mapping },
+      update: { productId: mapping.productId, skuAttr: mapping.skuAttr, logisticsService: mapping.logisticsService },
+    });
+    await recordAuditEvent(pool(), { tenantId, actor, action: 'supplier_mapping.saved', subjectType: 'supplier_mapping', subjectId: mapping.sku, after: mapping });
   });
-  await recordAuditEvent(pool(), { tenantId, actor, action: 'supplier_mapping.saved', subjectType: 'supplier_mapping', subjectId: mapping.sku, after: mapping });
 }
 
 export async function deleteProductMapping(tenantId: string, actor: TAuditActor, sku: string): Promise<void> {
-  const deleted = await db().supplierProductMapping.deleteMany({ where: { tenantId, sku } });
-  if (!deleted.count) throw notFound('Mapping not found');
-  await recordAuditEvent(pool(), { tenantId, actor, action: 'supplier_mapping.deleted', subjectType: 'supplier_mapping', subjectId: sku });
+  return withTenant(tenantId, async () => {
+    const deleted = await db().supplierProductMapping.deleteMany({ where: { tenantId, sku } });
+    if (!deleted.count) throw notFound('Mapping not found');
+    await recordAuditEvent(pool(), { tenantId, actor, action: 'supplier_mapping.deleted', subjectType: 'supplier_mapping', subjectId: sku });
+  });
 }
 
 export async function listProductMappings(tenantId: string) {

@@ -8,6 +8,7 @@ import { consumeConnectNonce, readConnectState, signConnectState } from '@/lib/s
 import { openStoreCredentials, sealStoreCredentials } from '@/lib/stores/store-credentials';
 import { aliexpressAuthorizeUrl, createAliExpressToken, refreshAliExpressToken } from '@/lib/suppliers/aliexpress/aliexpress-auth';
 import { SupplierAuthorizationError } from '@/lib/suppliers/aliexpress/aliexpress-api';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 // The tenant's linked AliExpress account. Linking another one switches: the new account becomes
 // active, the old one stays, switched out and read-only, with the supplier orders placed through it.
@@ -35,7 +36,7 @@ export async function completeSupplierLink(code: string | null, stateToken: stri
     accessTokenExpiresAt: tokens.accessTokenExpiresAt,
     refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
   });
-  const accountId = await db().$transaction(async (tx) => {
+  const accountId = await withTenant(state.tenantId, () => db().$transaction(async (tx) => {
     const current = await tx.supplierAccount.findFirst({ where: { tenantId: state.tenantId, status: 'active' } });
     if (current && current.externalUserId === tokens.userId) {
       await tx.supplierAccount.update({ where: { tenantId_id: { tenantId: state.tenantId, id: current.id } }, data: { credentials, accountName: tokens.account } });
@@ -60,7 +61,7 @@ export async function completeSupplierLink(code: string | null, stateToken: stri
       after: { accountId: id, account: tokens.account },
     });
     return id;
-  });
+  }));
   return { tenantId: state.tenantId, accountId, locale: state.locale };
 }
 

@@ -1,4 +1,4 @@
-import { db } from '@/lib/db/client';
+import { db, systemDb } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import { StoreAuthorizationError } from '@/lib/platforms/platform-errors';
 import { reactivateWooWebhooks } from '@/lib/platforms/woocommerce/woocommerce-api';
@@ -66,7 +66,7 @@ export async function reconcileStore(tenantId: string, storeId: string): Promise
 
 /** Every store the scheduler should reconcile, across tenants: a system job's view. */
 export async function unsafeListStoresToSync(): Promise<Array<{ tenantId: string; storeId: string; backfillStatus: string | null }>> {
-  const stores = await db().store.findMany({
+  const stores = await systemDb().store.findMany({
     where: { status: 'active' },
     select: { tenantId: true, id: true, sync: { select: { backfillStatus: true } } },
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hashPassword } from 'better-auth/crypto';
 import { db } from '@/lib/db/client';
+import { withTenant } from '@/lib/db/tenant-scope';
 import { AppError } from '@/lib/errors/app-error';
 import { createId } from '@/lib/ids';
 import { isUniqueViolation } from '@/lib/api/error-response';
@@ -23,14 +24,16 @@ export async function createTenant(rawInput: TCreateTenantInput): Promise<{ tena
   const userId = createId('usr');
   const passwordHash = await hashPassword(input.password);
   try {
-    await db().$transaction([
-      db().tenant.create({ data: { id: tenantId, name: input.name } }),
-      db().user.create({ data: { id: userId, name: input.userName ?? input.name, email: input.email, emailVerified: true } }),
-      db().account.create({
-        data: { id: createId('acc'), accountId: userId, providerId: 'credential', userId, password: passwordHash },
-      }),
-      db().membership.create({ data: { tenantId, userId, role: 'owner' } }),
-    ]);
+    await withTenant(tenantId, () =>
+      db().$transaction([
+        db().tenant.create({ data: { id: tenantId, name: input.name } }),
+        db().user.create({ data: { id: userId, name: input.userName ?? input.name, email: input.email, emailVerified: true } }),
+        db().account.create({
+          data: { id: createId('acc'), accountId: userId, providerId: 'credential', userId, password: passwordHash },
+        }),
+        db().membership.create({ data: { tenantId, userId, role: 'owner' } }),
+      ]),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', `A user with the email ${input.email} already exists`);
     throw error;

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hashPassword } from 'better-auth/crypto';
-import { db } from '@/lib/db/client';
+import { db, systemDb } from '@/lib/db/client';
+import { withTenant } from '@/lib/db/tenant-scope';
 import { AppError, notFound } from '@/lib/errors/app-error';
 import { createId } from '@/lib/ids';
 import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
@@ -21,27 +22,29 @@ export const ZCreateInvitation = z.object({
 });
 
 export async function createInvitation(tenantId: string, actor: TAuditActor & { id: string }, input: z.input<typeof ZCreateInvitation>) {
-  const { role, storeIds } = ZCreateInvitation.parse(input);
-  if (role === 'staff' && storeIds.length === 0) throw new AppError('unprocessable', 'Choose at least one store for a staff member');
-  const stores = await db().store.findMany({ where: { tenantId, id: { in: storeIds } }, select: { id: true } });
-  if (stores.length !== new Set(storeIds).size) throw notFound('Store not found');
-  const token = randomBytes(24).toString('base64url');
-  const id = createId('inv');
-  const expiresAt = new Date(Date.now() + invitationLifetimeMs);
-  await db().$transaction(async (tx) => {
-    await tx.invitation.create({
-      data: { tenantId, id, role, storeIds: role === 'staff' ? storeIds : [], tokenHash: hashToken(token), invitedBy: actor.id, expiresAt },
+  return withTenant(tenantId, async () => {
+    const { role, storeIds } = ZCreateInvitation.parse(input);
+    if (role === 'staff' && storeIds.length === 0) throw new AppError('unprocessable', 'Choose at least one store for a staff member');
+    const stores = await db().store.findMany({ where: { tenantId, id: { in: storeIds } }, select: { id: true } });
+    if (stores.length !== new Set(storeIds).size) throw notFound('Store not found');
+    const token = randomBytes(24).toString('base64url');
+    const id = createId('inv');
+    const expiresAt = new Date(Date.now() + invitationLifetimeMs);
+    await db().$transaction(async (tx) => {
+      await tx.invitation.create({
+        data: { tenantId, id, role, storeIds: role === 'staff' ? storeIds : [], tokenHash: hashToken(token), invitedBy: actor.id, expiresAt },
+      });
+      await recordAuditEvent(prismaExecutor(tx), { tenantId, actor, action: 'invitation.created', subjectType: 'invitation', subjectId: id, after: { role, storeIds } });
     });
-    await recordAuditEvent(prismaExecutor(tx), { tenantId, actor, action: 'invitation.created', subjectType: 'invitation', subjectId: id, after: { role, storeIds } });
+    return { id, token, expiresAt };
   });
-  return { id, token, expiresAt };
 }
 
 export type TInvitationView = { tenantName: string; role: 'owner' | 'staff' | 'support'; state: 'open' | 'expired' | 'used' | 'revoked' };
 
 /** What an invitation link offers, found by its token across tenants (the token is the key). */
 export async function unsafeFindInvitation(token: string): Promise<TInvitationView | null> {
-  const invitation = await db().invitation.findFirst({
+  const invitation = await systemDb().invitation.findFirst({
     where: { tokenHash: hashToken(token) },
     select: { role: true, expiresAt: true, acceptedAt: true, revokedAt: true, tenant: { select: { name: true } } },
   });
@@ -60,7 +63,10 @@ export const ZAcceptInvitation = z.object({
 export async function acceptInvitation(token: string, input: z.input<typeof ZAcceptInvitation>): Promise<{ tenantId: string; userId: string }> {
   const account = ZAcceptInvitation.parse(input);
   const passwordHash = await hashPassword(account.password);
-  return db().$transaction(async (tx) => {
+  // The token names the tenant (found across tenants); the rest happens inside it.
+  const found = await systemDb().invitation.findFirst({ where: { tokenHash: hashToken(token) }, select: { tenantId: true } });
+  if (!found) throw new AppError('not_found', 'This invitation is no longer valid');
+  return withTenant(found.tenantId, () => db().$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({ where: { tokenHash: hashToken(token) } });
     if (!invitation || invitation.revokedAt || invitation.acceptedAt || invitation.expiresAt < new Date()) {
       throw new AppError('not_found', 'This invitation is no longer valid');
@@ -89,13 +95,15 @@ export async function acceptInvitation(token: string, input: z.input<typeof ZAcc
       after: { role: invitation.role, storeIds: invitation.storeIds },
     });
     return { tenantId: invitation.tenantId, userId };
-  });
+  }));
 }
 
 export async function revokeInvitation(tenantId: string, actor: TAuditActor, invitationId: string): Promise<void> {
-  const revoked = await db().invitation.updateMany({ where: { tenantId, id: invitationId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (revoked.count !== 1) throw notFound('Invitation not found');
-  await recordAuditEvent(prismaExecutor(db()), { tenantId, actor, action: 'invitation.revoked', subjectType: 'invitation', subjectId: invitationId });
+  return withTenant(tenantId, async () => {
+    const revoked = await db().invitation.updateMany({ where: { tenantId, id: invitationId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count !== 1) throw notFound('Invitation not found');
+    await recordAuditEvent(prismaExecutor(db()), { tenantId, actor, action: 'invitation.revoked', subjectType: 'invitation', subjectId: invitationId });
+  });
 }
 
 export async function listOpenInvitations(tenantId: string) {

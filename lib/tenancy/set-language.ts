@@ -1,7 +1,8 @@
-import { db } from '@/lib/db/client';
+import { db, systemDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { locales } from '@/lib/i18n/routing';
 import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 function assertLocale(locale: string): void {
   if (!(locales as readonly string[]).includes(locale)) throw new AppError('unprocessable', `Unknown language ${locale}`);
@@ -15,20 +16,22 @@ export async function setUserLanguage(userId: string, locale: string): Promise<v
 
 /** The merchant's language, for members without their own. Support may change it; it is audited. */
 export async function setTenantLanguage(tenantId: string, actor: TAuditActor, locale: string): Promise<void> {
-  assertLocale(locale);
-  await db().$transaction(async (tx) => {
-    const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { locale: true } });
-    await tx.tenant.update({ where: { id: tenantId }, data: { locale } });
-    await recordAuditEvent(
-      prismaExecutor(tx),
-      { tenantId, actor, action: 'tenant.language_changed', subjectType: 'tenant', subjectId: tenantId, before: { locale: before.locale }, after: { locale } },
-    );
+  return withTenant(tenantId, async () => {
+    assertLocale(locale);
+    await db().$transaction(async (tx) => {
+      const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { locale: true } });
+      await tx.tenant.update({ where: { id: tenantId }, data: { locale } });
+      await recordAuditEvent(
+        prismaExecutor(tx),
+        { tenantId, actor, action: 'tenant.language_changed', subjectType: 'tenant', subjectId: tenantId, before: { locale: before.locale }, after: { locale } },
+      );
+    });
   });
 }
 
 /** Where a member lands after signing in: their language, else the merchant's, else the current one. */
 export async function preferredLocaleOf(userId: string, fallback: string): Promise<string> {
-  const user = await db().user.findUnique({
+  const user = await systemDb().user.findUnique({
     where: { id: userId },
     select: { locale: true, memberships: { select: { tenant: { select: { locale: true } } }, take: 1, orderBy: { createdAt: 'asc' } } },
   });

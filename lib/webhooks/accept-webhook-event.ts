@@ -3,6 +3,7 @@ import { createId } from '@/lib/ids';
 import { logger } from '@/lib/log';
 import { enqueueIngestWebhook } from '@/lib/queue/ingest-queue';
 import type { TPlatform } from '@/lib/orders/canonical-order';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 export type TIncomingEvent = {
   tenantId: string;
@@ -28,6 +29,10 @@ export type TAcceptResult = { eventId: string; isRepeat: boolean; isQueued: bool
  * enqueue, the sweeper still finds the event: QUEUED for a minute without a job in Redis.
  */
 export async function acceptWebhookEvent(event: TIncomingEvent): Promise<TAcceptResult> {
+  return withTenant(event.tenantId, () => storeInInbox(event));
+}
+
+async function storeInInbox(event: TIncomingEvent): Promise<TAcceptResult> {
   const eventId = createId('evt');
   const status = event.ignoredReason ? 'IGNORED' : 'QUEUED';
   const { rows } = await pool().query<{ id: string }>({

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { createConnection } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureAppRole } from './app-role.mjs';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const envPath = join(root, '.env');
@@ -50,6 +51,7 @@ const generated = {
   SHOPIFY_API_SECRET: () => randomBytes(24).toString('hex'),
   TIKTOK_APP_SECRET: () => randomBytes(24).toString('hex'),
   ALIEXPRESS_APP_SECRET: () => randomBytes(24).toString('hex'),
+  APP_DATABASE_PASSWORD: () => randomBytes(18).toString('base64url'),
 };
 
 export function ensureEnvFile() {
@@ -293,6 +295,13 @@ export async function bootstrap({ mode }) {
     say(`Database ${redact(databaseUrl)}; Redis ${redact(redisUrl)}.`);
     migrate(env);
     generateClient(env);
+    if (!process.env.APP_DATABASE_PASSWORD) {
+      process.env.APP_DATABASE_PASSWORD = generated.APP_DATABASE_PASSWORD();
+      updateEnvFile('APP_DATABASE_PASSWORD', process.env.APP_DATABASE_PASSWORD);
+    }
+    const appUrl = await ensureAppRole(databaseUrl, process.env.APP_DATABASE_PASSWORD);
+    if (appUrl) env.APP_DATABASE_URL = appUrl;
+    else say('The database user may not create roles: the app connects as the owner, and row-level security is not enforced (README, Security).');
     return { env, stop };
   } catch (error) {
     await stop();

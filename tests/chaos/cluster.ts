@@ -59,8 +59,9 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
   const postgres = await startPrivatePostgres({ directory: join(directory, 'postgres'), port: options.ports.postgres });
   let redis: TPrivateRedis | undefined;
   let tiktok: TFakeTikTokShop | undefined;
+  let appDatabaseUrl = '';
   try {
-    await prepareDatabase(postgres.url);
+    appDatabaseUrl = await prepareDatabase(postgres.url);
     redis = await startPrivateRedis({ directory: join(directory, 'redis'), port: options.ports.redis, pidDirectory: directories.pids });
     tiktok = await startFakeTikTokShop({ appKey: process.env.TIKTOK_APP_KEY!, appSecret: process.env.TIKTOK_APP_SECRET!, port: options.ports.platformApi });
   } catch (error) {
@@ -72,7 +73,16 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
   // This process (tenants, verdicts) uses the private servers as well.
   // It also reconciles (scenario g) against the private platform API.
   Object.assign(process.env, { DATABASE_URL: postgres.url, REDIS_URL: redis.url, QUEUE_PREFIX: queuePrefix, TIKTOK_API_BASE: tiktok.url });
-  const baseEnv = { ...process.env, ...options.serviceEnv, TIKTOK_API_BASE: tiktok.url, NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'info' };
+  // Web and workers connect as the app's role, as in production (row-level security).
+  const baseEnv = {
+    ...process.env,
+    ...options.serviceEnv,
+    DATABASE_URL: appDatabaseUrl,
+    SYSTEM_DATABASE_URL: postgres.url,
+    TIKTOK_API_BASE: tiktok.url,
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'info',
+  };
 
   const webPort = options.ports.web;
   let web: TServiceProcess;

@@ -121,8 +121,11 @@ function gidOf(user: string): number {
   return Number(spawnSync('id', ['-g', user], { encoding: 'utf8' }).stdout.trim());
 }
 
-/** Creates the database and applies the migrations, as `npm start` does. */
-export async function prepareDatabase(url: string): Promise<void> {
+/**
+ * Creates the database, applies the migrations and creates the app's role, as `npm start` does.
+ * Returns the app's connection URL (row-level security holds for it).
+ */
+export async function prepareDatabase(url: string): Promise<string> {
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
   await admin.connect();
@@ -140,6 +143,11 @@ export async function prepareDatabase(url: string): Promise<void> {
     timeout: 180_000,
   });
   if (result.status !== 0) throw new Error(`migrate deploy failed: ${result.stderr || result.stdout}`);
+  // @ts-expect-error -- a plain .mjs module of the scripts, without type declarations
+  const { ensureAppRole } = (await import('../../scripts/lib/app-role.mjs')) as { ensureAppRole: (owner: string, password: string) => Promise<string | null> };
+  const appUrl = await ensureAppRole(url, 'chaos-app-role');
+  if (!appUrl) throw new Error('The chaos Postgres refused to create the app role');
+  return appUrl;
 }
 
 export type TPrivateRedis = {

@@ -4,6 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The app's role for the database the tests use (a test on a private database keeps its own). */
+function serviceDatabaseEnv(): Record<string, string> {
+  const { APP_DATABASE_URL: app, DATABASE_URL: owner } = process.env;
+  if (!app || !owner || new URL(app).pathname !== new URL(owner).pathname) return {};
+  return { DATABASE_URL: app, SYSTEM_DATABASE_URL: owner };
+}
+
 export type TWorkerProcess = { child: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 /**
@@ -17,7 +24,14 @@ export async function startWorkerProcess(name: string, env: Record<string, strin
   const log = createWriteStream(`${projectRoot}tests/artifacts/${name}.log`, { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, LOG_LEVEL: 'info', HUB_SERVICE: name, ...env } as NodeJS.ProcessEnv,
+    // As in production, the worker connects as the app's role (row-level security holds for it).
+    env: {
+      ...process.env,
+      ...serviceDatabaseEnv(),
+      LOG_LEVEL: 'info',
+      HUB_SERVICE: name,
+      ...env,
+    } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log);

@@ -9,6 +9,7 @@ import { unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route'
 import { openStoreCredentials } from '@/lib/stores/store-credentials';
 import { connectShopifyStore } from '@/lib/stores/shopify/connect-shopify-store';
 import type { TAuditActor } from '@/lib/audit/record-audit-event';
+import { withTenant } from '@/lib/db/tenant-scope';
 
 export const shopifyCallbackPath = '/api/stores/shopify/callback';
 
@@ -56,7 +57,8 @@ export async function ensureStoreForSessionToken(shop: string, sessionToken: str
   let tenantId = routed?.tenantId;
   if (!tenantId) {
     tenantId = createId('ten');
-    await db().tenant.create({ data: { id: tenantId, name: shop.replace(/\.myshopify\.com$/, '') } });
+    const newTenantId = tenantId;
+    await withTenant(newTenantId, () => db().tenant.create({ data: { id: newTenantId, name: shop.replace(/\.myshopify\.com$/, '') } }));
   }
   const actor: TAuditActor = { type: 'platform', id: 'shopify:token-exchange' };
   const { storeId } = await connectShopifyStore(tenantId, { shop, accessToken: session.accessToken, scope: session.scope }, actor);
