@@ -33,6 +33,8 @@ async function seededTenant() {
       }),
     });
   }
+  // The Shopify #2100 is recorded first, so the WooCommerce #2100 is the one suffixed -2.
+  await settledOrders(tenant.tenantId, 5);
   await sendWoo({ ...woo, secret: woo.webhookSecret, body: wooOrderBody({ id: 77, number: '2100', createdGmt: '2026-11-10T10:00:00', status: 'completed' }) });
   await settledOrders(tenant.tenantId, 6);
   return { ...tenant, shopify, woo };
