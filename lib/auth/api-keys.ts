@@ -18,7 +18,7 @@ export async function createApiKey(tenantId: string, name = 'API key'): Promise<
 }
 
 async function insertApiKey(tenantId: string, name: string): Promise<{ apiKey: string; apiKeyId: string }> {
-  const tenant = await db().tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
+  const tenant = await db().tenant.findFirst({ where: { id: tenantId }, select: { id: true } });
   if (!tenant) throw new AppError('not_found', `No tenant ${tenantId}`);
   const apiKey = keyPrefix + randomBytes(32).toString('base64url');
   const apiKeyId = createId('key');

@@ -68,7 +68,7 @@ async function insertStoreRows(tenantId: string, connection: TConnection, actor:
     shopCipher: connection.shopCipher ?? null,
     credentials: sealStoreCredentials(connection.credentials),
   };
-  const tenant = await db().tenant.findUnique({ where: { id: tenantId }, select: { id: true } });
+  const tenant = await db().tenant.findFirst({ where: { id: tenantId }, select: { id: true } });
   if (!tenant) throw new AppError('not_found', `No tenant ${tenantId}`);
   try {
     await db().$transaction(async (tx) => {

@@ -17,9 +17,12 @@ export function supplierLinkUrl(member: Pick<TMember, 'tenantId' | 'userId'>, lo
   return aliexpressAuthorizeUrl(signConnectState({ tenantId: member.tenantId, userId: member.userId, platform: 'aliexpress', locale }));
 }
 
-export async function completeSupplierLink(code: string | null, stateToken: string | null): Promise<{ tenantId: string; accountId: string; locale?: string }> {
+export async function completeSupplierLink(code: string | null, stateToken: string | null, signedInUserId: string | null): Promise<{ tenantId: string; accountId: string; locale?: string }> {
   const state = readConnectState(stateToken, 'aliexpress');
   if (!state) throw new AppError('unauthorized', 'Invalid or expired state');
+  // Only the member who started the link may finish it: a link that carries someone else's
+  // state must not put the buyer's AliExpress account into that other account.
+  if (signedInUserId !== state.userId) throw new AppError('unauthorized', 'Sign in as the member who started this link');
   if (!code) throw new AppError('bad_request', 'AliExpress sent no authorization code');
   if (!(await consumeConnectNonce(state))) throw new AppError('unauthorized', 'This authorization was already used');
   let tokens;

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { queueNames } from '@/lib/queue/job-definitions';
 import { startFakeTikTokShop, type TFakeTikTokShop } from '@/tests/fakes/tiktok-shop';
 import { projectRoot } from '@/tests/support/processes';
-import { assertPortFree, prepareDatabase, startPrivatePostgres, startPrivateRedis, stopLeftoverPostgres, type TPrivatePostgres, type TPrivateRedis } from '@/tests/chaos/services';
+import { assertPortFree, prepareDatabase, privatePostgresDirectory, startPrivatePostgres, startPrivateRedis, stopLeftoverPostgres, type TPrivatePostgres, type TPrivateRedis } from '@/tests/chaos/services';
 import { startWeb, startWorker, stopRecordedLeftovers, type TServiceProcess } from '@/tests/chaos/processes';
 
 // One chaos cluster: a private Postgres and Redis, the real web app (`next start`, so a build
@@ -51,12 +51,14 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
   const directories = { logs: join(directory, 'logs'), pids: join(projectRoot, '.data', 'chaos', `${options.name}-pids`) };
   // An earlier run that was killed may have left its servers running: stop those, start afresh.
   stopRecordedLeftovers(directories.pids);
-  stopLeftoverPostgres(join(directory, 'postgres'));
+  const postgresDirectory = privatePostgresDirectory(directory, options.name);
+  stopLeftoverPostgres(postgresDirectory);
+  rmSync(postgresDirectory, { recursive: true, force: true });
   rmSync(directory, { recursive: true, force: true });
 
   await assertPortFree(options.ports.web, 'web app');
   await assertPortFree(options.ports.platformApi, 'fake TikTok Shop API');
-  const postgres = await startPrivatePostgres({ directory: join(directory, 'postgres'), port: options.ports.postgres });
+  const postgres = await startPrivatePostgres({ directory: postgresDirectory, port: options.ports.postgres });
   let redis: TPrivateRedis | undefined;
   let tiktok: TFakeTikTokShop | undefined;
   let appDatabaseUrl = '';

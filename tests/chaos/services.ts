@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
@@ -54,7 +56,8 @@ function postgresBinDirectory(): string {
 function runPostgresTool(tool: string, args: string[], options: { allowFailure?: boolean } = {}): { ok: boolean; output: string } {
   const command = join(postgresBinDirectory(), tool);
   const [file, fileArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-  const result = spawnSync(file, fileArgs, { encoding: 'utf8', timeout: 120_000 });
+  // From a directory the postgres user may enter (the checkout may be private to root).
+  const result = spawnSync(file, fileArgs, { encoding: 'utf8', timeout: 120_000, cwd: tmpdir() });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
   if (result.status !== 0 && !options.allowFailure) throw new Error(`${tool} ${args.join(' ')} failed (${result.status ?? result.signal}): ${output}`);
   return { ok: result.status === 0, output };
@@ -68,6 +71,17 @@ export type TPrivatePostgres = {
   start: () => Promise<void>;
   stop: () => Promise<void>;
 };
+
+/**
+ * Where a cluster's private Postgres keeps its data. As root, Postgres runs as the `postgres` OS
+ * user, who must be able to reach the directory: a checkout in a private directory (mktemp -d)
+ * is not, so the data goes under the system's temporary directory, named after the checkout.
+ */
+export function privatePostgresDirectory(clusterDirectory: string, name: string): string {
+  if (!isRoot) return join(clusterDirectory, 'postgres');
+  const checkout = createHash('sha256').update(projectRoot).digest('hex').slice(0, 10);
+  return join(tmpdir(), `order-hub-chaos-${checkout}`, name, 'postgres');
+}
 
 /** Stops a private Postgres an earlier run left running in `directory` (its own, by its data directory). */
 export function stopLeftoverPostgres(directory: string): void {

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { createInvitation, acceptInvitation } from '@/lib/tenancy/invitations';
 import { createMerchant, sendShopifyOrder, sendWooOrder, signIn, uniqueSuffix, waitForIngest, type TMerchant } from '@/tests/e2e/support/merchant';
 import { signSessionToken } from '@/tests/support/session-token';
+import { db } from '@/lib/db/client';
 import { postAdmin } from '@/tests/fakes/tiktok-shop';
 
 const arabic = JSON.parse(readFileSync('messages/ar.json', 'utf8'));
@@ -133,4 +134,16 @@ test('the Shopify admin entry signs in with a valid session token and refuses ex
   await expect(page.getByTestId('order-row')).toHaveCount(2);
   const headers = (await page.request.get(`${baseURL}/en/orders`)).headers();
   expect(headers['content-security-policy']).toContain(`frame-ancestors https://${merchant.shopify.shopDomain} https://admin.shopify.com`);
+});
+
+test('a shop that installed the app from Shopify gets an account of its own when its admin first opens it', async ({ page }) => {
+  const shop = `e2e-new-${uniqueSuffix()}.myshopify.com`;
+  await postAdmin(`http://127.0.0.1:${process.env.FAKES_PORT}/__admin/shops`, { shop, orders: [] });
+  await page.goto(`/shopify?shop=${shop}&id_token=${signSessionToken(shop)}`);
+  await expect(page).toHaveURL(/\/orders\?store=sto_/);
+  const storeId = new URL(page.url()).searchParams.get('store')!;
+  const store = await db().store.findFirstOrThrow({ where: { id: storeId }, select: { tenantId: true, shopDomain: true, status: true } });
+  expect(store).toMatchObject({ shopDomain: shop, status: 'active' });
+  expect(await db().membership.count({ where: { tenantId: store.tenantId, role: 'owner' } })).toBe(1);
+  await expect(page.getByTestId('orders-empty')).toBeVisible();
 });

@@ -3,6 +3,7 @@ import { db, pool } from '@/lib/db/client';
 import { placeSupplierOrder } from '@/lib/suppliers/place-supplier-order';
 import { syncSupplierOrders } from '@/lib/suppliers/sync-supplier-orders';
 import { getOrder } from '@/lib/orders/get-order';
+import { completeSupplierLink, supplierLinkUrl } from '@/lib/suppliers/supplier-accounts';
 import { fakeAliExpress } from '@/tests/support/fakes';
 import { connectedShopifyStore, linkAliExpress, mapSkus, shopifyOrder } from '@/tests/support/supplier';
 import { createTestTenant, uniqueSuffix } from '@/tests/support/tenants';
@@ -29,6 +30,18 @@ describe('the linked AliExpress account', () => {
       ['supplier_account.switched', supportUserId],
     ]);
     expect(rows[1].before.accountId).toBe(first.accountId);
+  });
+
+  it('refuses a link finished by anyone but the member who started it', async () => {
+    // An attacker starts a link in their own account and sends the authorize page to a victim.
+    const attacker = await createTestTenant();
+    const victim = await createTestTenant();
+    await fakeAliExpress.addAccount({ code: `code-${uniqueSuffix()}`, userId: `ae-${uniqueSuffix()}`, account: 'victim-buyer' });
+    const back = await fetch(supplierLinkUrl({ tenantId: attacker.tenantId, userId: attacker.userId }, 'en'), { redirect: 'manual' });
+    const callback = new URL(back.headers.get('location')!);
+    await expect(completeSupplierLink(callback.searchParams.get('code'), callback.searchParams.get('state'), victim.userId)).rejects.toThrow(/member who started/);
+    await expect(completeSupplierLink(callback.searchParams.get('code'), callback.searchParams.get('state'), null)).rejects.toThrow(/member who started/);
+    expect(await db().supplierAccount.count({ where: { tenantId: { in: [attacker.tenantId, victim.tenantId] } } })).toBe(0);
   });
 
   it('after a switch, stops syncing the old account’s orders and keeps syncing the new one’s', async () => {

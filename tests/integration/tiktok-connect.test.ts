@@ -10,6 +10,7 @@ import { startAppServer } from '@/tests/support/app-server';
 import { createTestTenant, uniqueSuffix } from '@/tests/support/tenants';
 import { findOrders } from '@/tests/support/orders';
 import { waitFor } from '@/tests/support/wait';
+import { sessionCookieOf } from '@/tests/support/session';
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
 
@@ -44,8 +45,8 @@ describe('connecting TikTok Shop', () => {
   it('exchanges the code, keeps every authorized shop with its cipher, subscribes webhooks and backfills', async () => {
     const tenant = await createTestTenant();
     const { shops, callback } = await authorize(tenant);
-    // The seller's browser follows the redirect to our callback.
-    const landing = await fetch(callback, { redirect: 'manual' });
+    // The seller's browser, signed in to the hub, follows the redirect to our callback.
+    const landing = await fetch(callback, { redirect: 'manual', headers: { cookie: await sessionCookieOf(tenant) } });
     expect(landing.status).toBe(303);
     expect(landing.headers.get('location')).toMatch(/^\/en\/stores\?connected=tiktok&added=sto_/);
 
@@ -61,15 +62,20 @@ describe('connecting TikTok Shop', () => {
   it('refuses a replayed or forged callback', async () => {
     const tenant = await createTestTenant();
     const { callback } = await authorize(tenant);
-    await completeTikTokConnect(callback.searchParams.get('code'), callback.searchParams.get('state'));
-    await expect(completeTikTokConnect(callback.searchParams.get('code'), callback.searchParams.get('state'))).rejects.toThrow(/already used/);
-    await expect(completeTikTokConnect('any', 'forged.state')).rejects.toThrow(/Invalid or expired/);
+    // Someone else, signed in, cannot finish a connection another member started.
+    const stranger = await createTestTenant();
+    await expect(completeTikTokConnect(callback.searchParams.get('code'), callback.searchParams.get('state'), stranger.userId)).rejects.toThrow(/member who started/);
+    await expect(completeTikTokConnect(callback.searchParams.get('code'), callback.searchParams.get('state'), null)).rejects.toThrow(/member who started/);
+    expect(await db().store.count({ where: { tenantId: { in: [tenant.tenantId, stranger.tenantId] } } })).toBe(0);
+    await completeTikTokConnect(callback.searchParams.get('code'), callback.searchParams.get('state'), tenant.userId);
+    await expect(completeTikTokConnect(callback.searchParams.get('code'), callback.searchParams.get('state'), tenant.userId)).rejects.toThrow(/already used/);
+    await expect(completeTikTokConnect('any', 'forged.state', tenant.userId)).rejects.toThrow(/Invalid or expired/);
   });
 
   it('refreshes a token before it expires, and asks for reconnection once TikTok refuses it', async () => {
     const tenant = await createTestTenant();
     const { shops, callback } = await authorize(tenant);
-    await completeTikTokConnect(callback.searchParams.get('code'), callback.searchParams.get('state'));
+    await completeTikTokConnect(callback.searchParams.get('code'), callback.searchParams.get('state'), tenant.userId);
     const store = await db().store.findFirstOrThrow({ where: { tenantId: tenant.tenantId, shopId: shops[0]!.shopId } });
     const credentials = openStoreCredentials(store.credentials);
     await db().store.update({

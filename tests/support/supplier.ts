@@ -15,7 +15,7 @@ export async function linkAliExpress(tenant: { tenantId: string; userId: string 
   const back = await fetch(supplierLinkUrl({ tenantId: tenant.tenantId, userId: actorId }, 'en'), { redirect: 'manual' });
   const callback = new URL(back.headers.get('location')!);
   expect(callback.pathname).toBe('/api/suppliers/aliexpress/callback');
-  const { accountId } = await completeSupplierLink(callback.searchParams.get('code'), callback.searchParams.get('state'));
+  const { accountId } = await completeSupplierLink(callback.searchParams.get('code'), callback.searchParams.get('state'), actorId);
   return { accountId, aeUserId: userId };
 }
 

@@ -17,9 +17,12 @@ export function tiktokConnectUrl(member: Pick<TMember, 'tenantId' | 'userId'>, l
  * authorized (one token may cover several), keep each as a store with its cipher, subscribe its
  * order webhook and start its backfill.
  */
-export async function completeTikTokConnect(code: string | null, stateToken: string | null): Promise<{ tenantId: string; storeIds: string[]; locale?: string }> {
+export async function completeTikTokConnect(code: string | null, stateToken: string | null, signedInUserId: string | null): Promise<{ tenantId: string; storeIds: string[]; locale?: string }> {
   const state = readConnectState(stateToken, 'tiktok');
   if (!state) throw new AppError('unauthorized', 'Invalid or expired state');
+  // Only the member who started the connection may finish it: a link that carries someone
+  // else's state must not connect the seller's shops to that other account.
+  if (signedInUserId !== state.userId) throw new AppError('unauthorized', 'Sign in as the member who started this connection');
   if (!code) throw new AppError('bad_request', 'TikTok Shop sent no authorization code');
   if (!(await consumeConnectNonce(state))) throw new AppError('unauthorized', 'This authorization was already used');
   let tokens;
