@@ -83,7 +83,7 @@ export async function processWebhookEvent(tenantId: string, eventId: string, att
     return result.outcome;
   } catch (error) {
     // The platform refused the store's token (TikTok order detail): the merchant must reconnect.
-    if (error instanceof StoreAuthorizationError) await markStoreNeedsReconnection(tenantId, event.store_id, error.message).catch(() => undefined);
+    if (error instanceof StoreAuthorizationError) await markStoreNeedsReconnection(tenantId, event.store_id, error).catch(() => false);
     const isPermanent = error instanceof PayloadValidationError;
     const reason = error instanceof Error ? error.message : String(error);
     const isFinal = isPermanent || attempt.isFinal;

@@ -3,11 +3,14 @@ import type { TPlatform } from '@/lib/orders/canonical-order';
 /** The platform refused the store's credentials: the merchant must reconnect the store. */
 export class StoreAuthorizationError extends Error {
   readonly platform: TPlatform;
+  /** The token or key the platform refused (never logged): a store refreshed since is not broken. */
+  readonly refusedCredential: string | null;
 
-  constructor(platform: TPlatform, message: string) {
+  constructor(platform: TPlatform, message: string, refusedCredential: string | null = null) {
     super(message);
     this.name = 'StoreAuthorizationError';
     this.platform = platform;
+    this.refusedCredential = refusedCredential;
   }
 }
 

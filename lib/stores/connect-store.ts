@@ -5,7 +5,8 @@ import { isUniqueViolation } from '@/lib/api/error-response';
 import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
 import type { TPlatform } from '@/lib/orders/canonical-order';
 import { routeKeyOf } from '@/lib/stores/route-key';
-import { sealStoreCredentials, type TStoreCredentials } from '@/lib/stores/store-credentials';
+import { openStoreCredentials, sealStoreCredentials, type TStoreCredentials } from '@/lib/stores/store-credentials';
+import type { StoreAuthorizationError } from '@/lib/platforms/platform-errors';
 import { withTenant } from '@/lib/db/tenant-scope';
 
 export type TConnection = {
@@ -99,9 +100,19 @@ export async function disconnectStore(tenantId: string, storeId: string, actor: 
   });
 }
 
-/** The platform refused the store's credentials: the merchant sees "needs reconnection". */
-export async function markStoreNeedsReconnection(tenantId: string, storeId: string, reason: string): Promise<void> {
-  await db().$transaction(async (tx) => {
+/**
+ * The platform refused the store's credentials: the merchant sees "needs reconnection". Unless
+ * the refused token is no longer the store's: another worker refreshed it meanwhile (TikTok
+ * retires the old one), and the store is fine. Returns whether the store was marked.
+ */
+export async function markStoreNeedsReconnection(tenantId: string, storeId: string, error: Pick<StoreAuthorizationError, 'message' | 'refusedCredential'>): Promise<boolean> {
+  const reason = error.message;
+  return db().$transaction(async (tx) => {
+    if (error.refusedCredential) {
+      const store = await tx.store.findFirst({ where: { tenantId, id: storeId }, select: { credentials: true } });
+      const current = openStoreCredentials(store?.credentials ?? null);
+      if (current.accessToken !== error.refusedCredential && current.consumerKey !== error.refusedCredential && current.refreshToken !== error.refusedCredential) return false;
+    }
     const updated = await tx.store.updateMany({ where: { tenantId, id: storeId, status: 'active' }, data: { status: 'needs_reconnection' } });
     if (updated.count) {
       await recordAuditEvent(prismaExecutor(tx), {
@@ -113,5 +124,6 @@ export async function markStoreNeedsReconnection(tenantId: string, storeId: stri
         after: { reason: reason.slice(0, 500) },
       });
     }
+    return true;
   });
 }

@@ -57,8 +57,8 @@ export async function backfillStore(tenantId: string, storeId: string, shouldSto
         if (shouldStop()) return 'paused';
       }
     } catch (error) {
-      if (error instanceof StoreAuthorizationError) {
-        await markStoreNeedsReconnection(tenantId, storeId, error.message);
+      // A token another worker refreshed meanwhile is not a broken store: the job tries again.
+      if (error instanceof StoreAuthorizationError && (await markStoreNeedsReconnection(tenantId, storeId, error))) {
         await db().storeSync.update({ where, data: { backfillStatus: 'failed', backfillError: error.message } });
         return 'needs_reconnection';
       }

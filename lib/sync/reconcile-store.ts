@@ -52,8 +52,7 @@ export async function reconcileStore(tenantId: string, storeId: string): Promise
       if (recovered || reactivatedWebhooks) logger.info({ storeId, recovered, reactivatedWebhooks }, 'reconciliation recovered missed changes');
       return { recovered, reactivatedWebhooks };
     } catch (error) {
-      if (error instanceof StoreAuthorizationError) {
-        await markStoreNeedsReconnection(tenantId, storeId, error.message);
+      if (error instanceof StoreAuthorizationError && (await markStoreNeedsReconnection(tenantId, storeId, error))) {
         await db().storeSync.updateMany({ where: { tenantId, storeId }, data: { reconcileLastError: error.message, reconcileLastAt: new Date() } });
         return 'needs_reconnection';
       }

@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client';
 import { completeTikTokConnect, tiktokConnectUrl } from '@/lib/stores/tiktok/tiktok-connect';
 import { loadSyncStore } from '@/lib/sync/sync-store-access';
 import { reconcileStore } from '@/lib/sync/reconcile-store';
+import { markStoreNeedsReconnection } from '@/lib/stores/connect-store';
 import { openStoreCredentials, sealStoreCredentials } from '@/lib/stores/store-credentials';
 import { buildTikTokOrder } from '@/tests/fixtures/tiktok';
 import { fakeTikTok } from '@/tests/support/fakes';
@@ -85,6 +86,9 @@ describe('connecting TikTok Shop', () => {
     const refreshed = await loadSyncStore(tenant.tenantId, store.id);
     expect(refreshed!.credentials.accessToken).not.toBe(credentials.accessToken);
     expect(refreshed!.credentials.refreshToken).not.toBe(credentials.refreshToken);
+    // A request that still carried the retired token is refused: that does not break the store.
+    expect(await markStoreNeedsReconnection(tenant.tenantId, store.id, { message: 'refused', refusedCredential: credentials.accessToken! })).toBe(false);
+    expect((await db().store.findFirstOrThrow({ where: { tenantId: tenant.tenantId, id: store.id } })).status).toBe('active');
     expect(await reconcileStore(tenant.tenantId, store.id)).toMatchObject({ recovered: expect.any(Number) });
     // The other shop of the same authorization moved to the new tokens too.
     const sibling = await db().store.findFirstOrThrow({ where: { tenantId: tenant.tenantId, shopId: shops[1]!.shopId } });

@@ -26,7 +26,7 @@ export async function shopifyGraphql<T>(access: TShopifyAccess, query: string, v
       signal: AbortSignal.timeout(20_000),
     });
     if (response.status === 401 || response.status === 403) {
-      throw new StoreAuthorizationError('shopify', `Shopify refused the access token (${response.status})`);
+      throw new StoreAuthorizationError('shopify', `Shopify refused the access token (${response.status})`, access.accessToken);
     }
     if (response.status === 429 || response.status >= 500) {
       if (attempt >= maxAttempts) throw new PlatformRequestError(`Shopify answered ${response.status}`, response.status);

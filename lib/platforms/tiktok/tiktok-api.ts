@@ -56,7 +56,7 @@ export async function tiktokRequest<T>(request: TTikTokRequest): Promise<T> {
     const code = Number(envelope.code ?? response.status);
     if (code === 0) return envelope.data as T;
     const error = new TikTokApiError(code, String(envelope.message ?? response.statusText));
-    if (error.isAuthorizationError) throw new StoreAuthorizationError('tiktok', error.message);
+    if (error.isAuthorizationError) throw new StoreAuthorizationError('tiktok', error.message, request.accessToken);
     if ((rateLimitCodes.has(code) || response.status === 429 || response.status >= 500) && attempt < maxAttempts) {
       await sleep(retryAfterMs(response.headers.get('retry-after'), 500 * 2 ** attempt));
       continue;

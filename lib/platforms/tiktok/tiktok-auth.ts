@@ -25,7 +25,7 @@ async function tokenCall(path: string, query: Record<string, string>): Promise<T
   if (envelope.code !== 0 || !envelope.data) {
     const code = Number(envelope.code ?? response.status);
     const message = `TikTok Shop token call failed (${code}): ${envelope.message ?? response.statusText}`;
-    if (Math.floor(code / 1000) === 105 || Math.floor(code / 1000) === 360 || response.status === 401) throw new StoreAuthorizationError('tiktok', message);
+    if (Math.floor(code / 1000) === 105 || Math.floor(code / 1000) === 360 || response.status === 401) throw new StoreAuthorizationError('tiktok', message, query.refresh_token ?? null);
     throw new PlatformRequestError(message, response.status);
   }
   const data = envelope.data;

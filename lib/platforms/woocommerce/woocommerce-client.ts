@@ -38,7 +38,7 @@ export async function wooRequest<T>(access: TWooAccess, request: TWooRequest): P
       continue;
     }
     if (response.status === 401 || response.status === 403) {
-      throw new StoreAuthorizationError('woocommerce', `WooCommerce refused the API keys (${response.status})`);
+      throw new StoreAuthorizationError('woocommerce', `WooCommerce refused the API keys (${response.status})`, access.consumerKey);
     }
     if (response.status === 429 || response.status >= 500) {
       if (attempt >= maxAttempts) throw new PlatformRequestError(`WooCommerce answered ${response.status}`, response.status);
