@@ -43,5 +43,5 @@ try {
 process.stdout.write(`\n${formatChaosReport(results)}\n`);
 say(`Logs of the web app and workers: ${cluster.directory}/logs`);
 const held = results.length === selected.length && results.every((result) => result.held);
-say(held ? 'Every scenario held (g waits for reconciliation).' : 'Some scenario did NOT hold.');
+say(held ? 'Every scenario held.' : 'Some scenario did NOT hold.');
 process.exit(held ? 0 : 1);
