@@ -1,6 +1,6 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
-import { systemDb } from '@/lib/db/client';
+import { systemPool } from '@/lib/db/client';
 import { auth } from '@/lib/auth/auth';
 
 export type TRole = 'owner' | 'staff' | 'support';
@@ -25,24 +25,27 @@ export async function memberOfRequest(requestHeaders: Headers): Promise<TMember 
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   // Which tenants the user belongs to is asked across tenants: the owner's connection.
-  const memberships = await systemDb().membership.findMany({
-    where: { userId: session.user.id },
-    orderBy: { createdAt: 'asc' },
-    select: { tenantId: true, role: true, tenant: { select: { name: true, locale: true } }, stores: { select: { storeId: true } } },
+  const { rows: memberships } = await systemPool().query<{ tenant_id: string; role: TRole; tenant_name: string; tenant_locale: string | null; store_ids: string[] }>({
+    name: 'member-of-request',
+    text: `SELECT m.tenant_id, m.role, t.name AS tenant_name, t.locale AS tenant_locale,
+                  ARRAY(SELECT s.store_id FROM membership_stores s WHERE s.tenant_id = m.tenant_id AND s.user_id = m.user_id) AS store_ids
+             FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+            WHERE m.user_id = $1 ORDER BY m.created_at`,
+    values: [session.user.id],
   });
   if (!memberships.length) return null;
   const chosen = cookieValue(requestHeaders.get('cookie'), tenantCookie);
-  const membership = memberships.find((candidate) => candidate.tenantId === chosen) ?? memberships[0]!;
+  const membership = memberships.find((candidate) => candidate.tenant_id === chosen) ?? memberships[0]!;
   return {
     userId: session.user.id,
     name: session.user.name,
     email: session.user.email,
     locale: (session.user as { locale?: string | null }).locale ?? null,
-    tenantId: membership.tenantId,
-    tenantName: membership.tenant.name,
-    tenantLocale: membership.tenant.locale,
+    tenantId: membership.tenant_id,
+    tenantName: membership.tenant_name,
+    tenantLocale: membership.tenant_locale,
     role: membership.role,
-    storeIds: membership.role === 'staff' ? membership.stores.map((store) => store.storeId) : null,
+    storeIds: membership.role === 'staff' ? membership.store_ids : null,
   };
 }
 

@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { beginForTenant, currentTenantId } from '@/lib/db/tenant-scope';
 
-type TDatabase = { pool: pg.Pool; prisma: PrismaClient; systemPool: pg.Pool; systemPrisma: PrismaClient };
+type TDatabase = { pool: pg.Pool; prisma: PrismaClient; systemPool: pg.Pool };
 
 const globalForDatabase = globalThis as unknown as { orderHubDatabase?: TDatabase };
 
@@ -120,9 +120,8 @@ function connect(): TDatabase {
   // Work across tenants (a webhook's store, the schedulers, the sweeper, sign-in) connects as
   // the owner where one is configured: SYSTEM_DATABASE_URL. Without it, the same connection.
   const systemUrl = env().SYSTEM_DATABASE_URL;
-  if (!systemUrl || systemUrl === env().DATABASE_URL) return { pool, prisma, systemPool: pool, systemPrisma: prisma };
-  const systemPool = newPool(pg.Pool, systemUrl, 'system');
-  return { pool, prisma, systemPool, systemPrisma: new PrismaClient({ adapter: new PrismaPg(systemPool) }) };
+  if (!systemUrl || systemUrl === env().DATABASE_URL) return { pool, prisma, systemPool: pool };
+  return { pool, prisma, systemPool: newPool(pg.Pool, systemUrl, 'system') };
 }
 
 function database(): TDatabase {
@@ -140,13 +139,12 @@ export function pool(): pg.Pool {
   return database().pool;
 }
 
-/** For the few lookups that must cross tenants (their functions are named unsafe…): not for tenant work. */
+/**
+ * For the few lookups that must cross tenants (their functions are named unsafe…): not for tenant
+ * work. Plain SQL only: a second Prisma client would cost each process tens of megabytes.
+ */
 export function systemPool(): pg.Pool {
   return database().systemPool;
-}
-
-export function systemDb(): PrismaClient {
-  return database().systemPrisma;
 }
 
 export async function disconnectDatabase(): Promise<void> {
@@ -155,10 +153,7 @@ export async function disconnectDatabase(): Promise<void> {
   globalForDatabase.orderHubDatabase = undefined;
   await current.prisma.$disconnect();
   await current.pool.end().catch(() => undefined);
-  if (current.systemPool !== current.pool) {
-    await current.systemPrisma.$disconnect();
-    await current.systemPool.end().catch(() => undefined);
-  }
+  if (current.systemPool !== current.pool) await current.systemPool.end().catch(() => undefined);
 }
 
 export type TSql = pg.PoolClient;

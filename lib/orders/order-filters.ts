@@ -61,12 +61,10 @@ export function orderConditions(tenantId: string, filters: TOrderFilters, parame
   if (filters.placedBefore) where.push(`o.placed_at < ${parameters.add(filters.placedBefore)}`);
   if (filters.q) {
     const search = searchTerms(filters.q, parameters);
+    // order_ids_matching: the substring matches through the trigram indexes (migration 20261127410000).
     where.push(`o.id IN (
       SELECT id FROM orders WHERE tenant_id = ${tenant} AND (source_number = ${search.sourceNumber} OR number = ${search.number})
-      UNION SELECT id FROM orders WHERE tenant_id = ${tenant} AND customer_email ILIKE ${search.like}
-      UNION SELECT id FROM orders WHERE tenant_id = ${tenant} AND customer_name ILIKE ${search.like}
-      UNION SELECT order_id FROM order_lines WHERE tenant_id = ${tenant}
-              AND sku IN (SELECT sku FROM order_skus WHERE tenant_id = ${tenant} AND sku ILIKE ${search.like}))`);
+      UNION SELECT id FROM order_ids_matching(${tenant}, ${search.like}))`);
   }
   return where;
 }

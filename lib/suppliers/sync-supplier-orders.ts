@@ -1,4 +1,4 @@
-import { pool, systemDb, withTransaction } from '@/lib/db/client';
+import { pool, systemPool, withTransaction } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TOrderStage } from '@/lib/orders/order-filters';
@@ -97,6 +97,6 @@ export async function syncSupplierOrders(tenantId: string): Promise<TSupplierSyn
 
 /** Tenants with an active supplier account: the scheduler's view, across tenants. */
 export async function unsafeListTenantsWithSupplier(): Promise<string[]> {
-  const accounts = await systemDb().supplierAccount.findMany({ where: { status: 'active' }, select: { tenantId: true } });
-  return accounts.map((account) => account.tenantId);
+  const { rows } = await systemPool().query<{ tenant_id: string }>(`SELECT tenant_id FROM supplier_accounts WHERE status = 'active'`);
+  return rows.map((row) => row.tenant_id);
 }

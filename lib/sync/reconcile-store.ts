@@ -1,4 +1,4 @@
-import { db, systemDb } from '@/lib/db/client';
+import { db, systemPool } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import { StoreAuthorizationError } from '@/lib/platforms/platform-errors';
 import { reactivateWooWebhooks } from '@/lib/platforms/woocommerce/woocommerce-api';
@@ -65,9 +65,10 @@ export async function reconcileStore(tenantId: string, storeId: string): Promise
 
 /** Every store the scheduler should reconcile, across tenants: a system job's view. */
 export async function unsafeListStoresToSync(): Promise<Array<{ tenantId: string; storeId: string; backfillStatus: string | null }>> {
-  const stores = await systemDb().store.findMany({
-    where: { status: 'active' },
-    select: { tenantId: true, id: true, sync: { select: { backfillStatus: true } } },
-  });
-  return stores.map((store) => ({ tenantId: store.tenantId, storeId: store.id, backfillStatus: store.sync?.backfillStatus ?? null }));
+  const { rows } = await systemPool().query<{ tenant_id: string; id: string; backfill_status: string | null }>(
+    `SELECT s.tenant_id, s.id, y.backfill_status FROM stores s
+       LEFT JOIN store_syncs y ON y.tenant_id = s.tenant_id AND y.store_id = s.id
+      WHERE s.status = 'active'`,
+  );
+  return rows.map((row) => ({ tenantId: row.tenant_id, storeId: row.id, backfillStatus: row.backfill_status }));
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hashPassword } from 'better-auth/crypto';
-import { db, systemDb } from '@/lib/db/client';
+import { db, systemPool } from '@/lib/db/client';
 import { withTenant } from '@/lib/db/tenant-scope';
 import { AppError, notFound } from '@/lib/errors/app-error';
 import { createId } from '@/lib/ids';
@@ -44,13 +44,15 @@ export type TInvitationView = { tenantName: string; role: 'owner' | 'staff' | 's
 
 /** What an invitation link offers, found by its token across tenants (the token is the key). */
 export async function unsafeFindInvitation(token: string): Promise<TInvitationView | null> {
-  const invitation = await systemDb().invitation.findFirst({
-    where: { tokenHash: hashToken(token) },
-    select: { role: true, expiresAt: true, acceptedAt: true, revokedAt: true, tenant: { select: { name: true } } },
-  });
+  const { rows } = await systemPool().query<{ role: TInvitationView['role']; expires_at: Date; accepted_at: Date | null; revoked_at: Date | null; tenant_name: string }>(
+    `SELECT i.role, i.expires_at, i.accepted_at, i.revoked_at, t.name AS tenant_name
+       FROM invitations i JOIN tenants t ON t.id = i.tenant_id WHERE i.token_hash = $1 LIMIT 1`,
+    [hashToken(token)],
+  );
+  const invitation = rows[0];
   if (!invitation) return null;
-  const state = invitation.revokedAt ? 'revoked' : invitation.acceptedAt ? 'used' : invitation.expiresAt < new Date() ? 'expired' : 'open';
-  return { tenantName: invitation.tenant.name, role: invitation.role, state };
+  const state = invitation.revoked_at ? 'revoked' : invitation.accepted_at ? 'used' : invitation.expires_at < new Date() ? 'expired' : 'open';
+  return { tenantName: invitation.tenant_name, role: invitation.role, state };
 }
 
 export const ZAcceptInvitation = z.object({
@@ -64,9 +66,9 @@ export async function acceptInvitation(token: string, input: z.input<typeof ZAcc
   const account = ZAcceptInvitation.parse(input);
   const passwordHash = await hashPassword(account.password);
   // The token names the tenant (found across tenants); the rest happens inside it.
-  const found = await systemDb().invitation.findFirst({ where: { tokenHash: hashToken(token) }, select: { tenantId: true } });
-  if (!found) throw new AppError('not_found', 'This invitation is no longer valid');
-  return withTenant(found.tenantId, () => db().$transaction(async (tx) => {
+  const { rows } = await systemPool().query<{ tenant_id: string }>(`SELECT tenant_id FROM invitations WHERE token_hash = $1 LIMIT 1`, [hashToken(token)]);
+  if (!rows[0]) throw new AppError('not_found', 'This invitation is no longer valid');
+  return withTenant(rows[0].tenant_id, () => db().$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({ where: { tokenHash: hashToken(token) } });
     if (!invitation || invitation.revokedAt || invitation.acceptedAt || invitation.expiresAt < new Date()) {
       throw new AppError('not_found', 'This invitation is no longer valid');

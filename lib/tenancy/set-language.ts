@@ -1,4 +1,4 @@
-import { db, systemDb } from '@/lib/db/client';
+import { db, systemPool } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { locales } from '@/lib/i18n/routing';
 import { prismaExecutor, recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
@@ -31,10 +31,13 @@ export async function setTenantLanguage(tenantId: string, actor: TAuditActor, lo
 
 /** Where a member lands after signing in: their language, else the merchant's, else the current one. */
 export async function preferredLocaleOf(userId: string, fallback: string): Promise<string> {
-  const user = await systemDb().user.findUnique({
-    where: { id: userId },
-    select: { locale: true, memberships: { select: { tenant: { select: { locale: true } } }, take: 1, orderBy: { createdAt: 'asc' } } },
-  });
-  const locale = user?.locale ?? user?.memberships[0]?.tenant.locale ?? fallback;
+  // The user's first tenant is found across tenants: the owner's connection.
+  const { rows } = await systemPool().query<{ user_locale: string | null; tenant_locale: string | null }>(
+    `SELECT u.locale AS user_locale,
+            (SELECT t.locale FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE m.user_id = u.id ORDER BY m.created_at LIMIT 1) AS tenant_locale
+       FROM users u WHERE u.id = $1`,
+    [userId],
+  );
+  const locale = rows[0]?.user_locale ?? rows[0]?.tenant_locale ?? fallback;
   return (locales as readonly string[]).includes(locale) ? locale : fallback;
 }

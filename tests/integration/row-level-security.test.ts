@@ -90,6 +90,14 @@ describe('row-level security', () => {
         app.query(`INSERT INTO audit_events (tenant_id, id, actor_type, action, subject_type, subject_id) VALUES ($1, 'aud_rls_probe', 'system', 'probe', 'order', 'x')`, [b.tenantId]),
       ).rejects.toThrow(/row-level security/);
     });
+    // The search function (it reads past the policies, for the indexes) answers only for the
+    // caller's own tenant.
+    const matching = async (tenantId: string) => (await app.query<{ id: string }>(`SELECT id FROM order_ids_matching($1, '%')`, [tenantId])).rows.length;
+    expect(await matching(b.tenantId)).toBe(0);
+    await inTransaction(a.tenantId, async () => {
+      expect(await matching(a.tenantId)).toBe(3);
+      expect(await matching(b.tenantId)).toBe(0);
+    });
     // SET LOCAL ends with its transaction: the next one starts with no tenant again.
     expect(await count('orders')).toBe(0);
     await inTransaction(b.tenantId, async () => {
