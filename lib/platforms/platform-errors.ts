@@ -3,14 +3,21 @@ import type { TPlatform } from '@/lib/orders/canonical-order';
 /** The platform refused the store's credentials: the merchant must reconnect the store. */
 export class StoreAuthorizationError extends Error {
   readonly platform: TPlatform;
-  /** The token or key the platform refused (never logged): a store refreshed since is not broken. */
-  readonly refusedCredential: string | null;
+  readonly #refusedCredential: string | null;
 
   constructor(platform: TPlatform, message: string, refusedCredential: string | null = null) {
     super(message);
     this.name = 'StoreAuthorizationError';
     this.platform = platform;
-    this.refusedCredential = refusedCredential;
+    this.#refusedCredential = refusedCredential;
+  }
+
+  /**
+   * The token or key the platform refused: a store whose credentials changed since is not broken.
+   * A private field behind a getter, so a log that serializes the error never carries it.
+   */
+  get refusedCredential(): string | null {
+    return this.#refusedCredential;
   }
 }
 
