@@ -47,7 +47,7 @@ export default defineConfig({
     },
     {
       name: 'worker',
-      command: `${process.execPath} --import tsx workers/main.ts`,
+      command: `${process.execPath} scripts/worker.mjs`,
       wait: { stdout: /worker started/ },
       timeout: 60_000,
       stdout: 'pipe',

@@ -3,7 +3,7 @@ import pino from 'pino';
 // Secrets never reach the log: headers that carry signatures or tokens are redacted by path.
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? 'info',
-  base: { service: process.env.HUB_SERVICE ?? (process.argv.some((argument) => argument.includes('workers/main')) ? 'worker' : 'web') },
+  base: { service: process.env.HUB_SERVICE ?? (process.argv.some((argument) => /scripts[/\\]worker\.mjs$|workers[/\\]main/.test(argument)) ? 'worker' : 'web') },
   redact: {
     paths: [
       'headers.authorization',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { answersOk, benchRoot, startProcess, type TRunningProcess } from '@/bench/lib/start-process';
 
 // The processes a benchmark measures, started the way production starts them: the built web app
-// with `next start`, the worker with plain node (tsx as a loader, no extra wrapper process), both
+// with `next start`, the worker bundled and run by plain node (scripts/worker.mjs, no wrapper process), both
 // connected as the app's role, so row-level security is part of what is measured.
 
 const bin = (name: string) => join(benchRoot, 'node_modules', '.bin', name);
@@ -27,7 +27,7 @@ export function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<TRunning
 }
 
 export function startWorker(env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
-  return startProcess('worker', process.execPath, ['--import', 'tsx', 'workers/main.ts'], { ...env, ...asApp(env), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
+  return startProcess('worker', process.execPath, ['scripts/worker.mjs'], { ...env, ...asApp(env), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
     readFileSync(logOf('worker'), 'utf8').includes('worker started'),
   );
 }

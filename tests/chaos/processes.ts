@@ -141,7 +141,7 @@ export function startServiceProcess(input: {
 export function startWorker(name: string, env: Record<string, string | undefined>, directories: { logs: string; pids: string }): Promise<TServiceProcess> {
   return startServiceProcess({
     name,
-    args: ['--import', 'tsx', 'workers/main.ts'],
+    args: ['scripts/worker.mjs'],
     env: { ...env, LOG_LEVEL: 'info' },
     logDirectory: directories.logs,
     pidDirectory: directories.pids,

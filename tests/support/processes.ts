@@ -15,14 +15,14 @@ export type TWorkerProcess = { child: ChildProcess; stop: (signal?: NodeJS.Signa
 
 /**
  * Starts a real worker process and resolves once it reports that it started. Node itself runs
- * the worker (with tsx as a loader, not as a wrapper process), so a signal the test sends —
+ * the worker (bundled from the current sources, no wrapper process), so a signal the test sends —
  * SIGKILL included — reaches the worker and nothing is left running. Its log goes to
  * tests/artifacts/<name>.log.
  */
 export async function startWorkerProcess(name: string, env: Record<string, string | undefined>): Promise<TWorkerProcess> {
   mkdirSync(`${projectRoot}tests/artifacts`, { recursive: true });
   const log = createWriteStream(`${projectRoot}tests/artifacts/${name}.log`, { flags: 'a' });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/worker.mjs'], {
     cwd: projectRoot,
     // As in production, the worker connects as the app's role (row-level security holds for it).
     env: {

@@ -1,15 +1,14 @@
 import '@shopify/shopify-api/adapters/web-api';
-import { ApiVersion, LogSeverity, shopifyApi, type Shopify } from '@shopify/shopify-api';
+import { LogSeverity, shopifyApi, type Shopify } from '@shopify/shopify-api';
 import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
 import { env } from '@/lib/env';
 import { appUrl } from '@/lib/auth/app-url';
 import { rewriteShopifyUrl } from '@/lib/platforms/shopify/shop-url';
+import { shopifyApiVersion } from '@/lib/platforms/shopify/shopify-api-version';
 
 // The library calls https://{shop}/admin/oauth/access_token itself; every such call goes through
 // the configured shop base, so the same code path reaches a local fake in tests.
 setAbstractFetchFunc((input, init) => fetch(rewriteShopifyUrl(typeof input === 'string' ? input : input.toString()), init));
-
-export const shopifyApiVersion = ApiVersion.July25;
 
 const globalForShopify = globalThis as unknown as { orderHubShopify?: Shopify };
 

@@ -1,6 +1,6 @@
 import { logger } from '@/lib/log';
 import { PlatformRequestError, retryAfterMs, sleep, StoreAuthorizationError } from '@/lib/platforms/platform-errors';
-import { shopifyApiVersion } from '@/lib/platforms/shopify/shopify-api';
+import { shopifyApiVersion } from '@/lib/platforms/shopify/shopify-api-version';
 import { shopUrl } from '@/lib/platforms/shopify/shop-url';
 
 export type TShopifyAccess = { shop: string; accessToken: string };
