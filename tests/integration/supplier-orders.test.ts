@@ -3,7 +3,11 @@ import { db, pool } from '@/lib/db/client';
 import { placeSupplierOrder } from '@/lib/suppliers/place-supplier-order';
 import { syncSupplierOrders } from '@/lib/suppliers/sync-supplier-orders';
 import { getOrder } from '@/lib/orders/get-order';
-import { completeSupplierLink, supplierLinkUrl } from '@/lib/suppliers/supplier-accounts';
+import { completeSupplierLink, loadActiveSupplierAccount, supplierLinkUrl } from '@/lib/suppliers/supplier-accounts';
+import { openStoreCredentials, sealStoreCredentials } from '@/lib/stores/store-credentials';
+import { withTenant } from '@/lib/db/tenant-scope';
+import { fetchAliExpressOrder } from '@/lib/suppliers/aliexpress/fetch-aliexpress-order';
+import { SupplierAuthorizationError } from '@/lib/suppliers/aliexpress/aliexpress-api';
 import { fakeAliExpress } from '@/tests/support/fakes';
 import { connectedShopifyStore, linkAliExpress, mapSkus, shopifyOrder } from '@/tests/support/supplier';
 import { createTestTenant, uniqueSuffix } from '@/tests/support/tenants';
@@ -30,6 +34,29 @@ describe('the linked AliExpress account', () => {
       ['supplier_account.switched', supportUserId],
     ]);
     expect(rows[1].before.accountId).toBe(first.accountId);
+  });
+
+  it('refreshes a token about to expire once, even for two workers at the same moment', async () => {
+    const tenant = await createTestTenant();
+    const { accountId } = await linkAliExpress(tenant);
+    const account = await db().supplierAccount.findFirstOrThrow({ where: { tenantId: tenant.tenantId, id: accountId } });
+    const linked = openStoreCredentials(account.credentials);
+    // 30 minutes left: inside the hour before expiry in which the hub refreshes.
+    const soon = { ...linked, accessTokenExpiresAt: new Date(Date.now() + 30 * 60_000).toISOString() };
+    await db().supplierAccount.update({ where: { tenantId_id: { tenantId: tenant.tenantId, id: accountId } }, data: { credentials: sealStoreCredentials(soon) } });
+
+    // AliExpress retires a refresh token once used: a second refresh with it would fail.
+    const [first, second] = await withTenant(tenant.tenantId, () => Promise.all([loadActiveSupplierAccount(tenant.tenantId), loadActiveSupplierAccount(tenant.tenantId)]));
+    expect(first!.accessToken).not.toBe(linked.accessToken);
+    expect(second!.accessToken).toBe(first!.accessToken);
+    const refreshed = openStoreCredentials((await db().supplierAccount.findFirstOrThrow({ where: { tenantId: tenant.tenantId, id: accountId } })).credentials);
+    expect(refreshed).toMatchObject({ accessToken: first!.accessToken });
+    expect(refreshed.refreshToken).not.toBe(linked.refreshToken);
+    expect(new Date(refreshed.accessTokenExpiresAt!).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+
+    // AliExpress takes the new token and no longer the old one.
+    await expect(fetchAliExpressOrder(first!.accessToken, '1')).rejects.toThrow(/not found/i);
+    await expect(fetchAliExpressOrder(linked.accessToken!, '1')).rejects.toBeInstanceOf(SupplierAuthorizationError);
   });
 
   it('refuses a link finished by anyone but the member who started it', async () => {

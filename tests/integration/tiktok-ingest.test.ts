@@ -36,12 +36,23 @@ describe('TikTok Shop webhooks into the Order Center', () => {
     ]);
   });
 
-  it('records an UNPAID order that has no recipient address yet', async () => {
+  it('records an UNPAID order that has no recipient address yet; without a notification id, dedups on shop, type, order and update time', async () => {
     const shop = await tiktokShop();
     await shop.putOrder(buildTikTokOrder({ id: '576461413038785001', status: 'UNPAID', customer: { firstName: 'X', lastName: 'Y', email: 'relay@scs.tiktokw.us' } }));
-    await sendTikTok({ body: tiktokNotificationBody({ shopId: shop.shopId, orderId: '576461413038785001', status: 'UNPAID', updateTime: 1_795_000_000, notificationId: null }) });
+    const notification = (updateTime: number) =>
+      tiktokNotificationBody({ shopId: shop.shopId, orderId: '576461413038785001', status: 'UNPAID', updateTime, notificationId: null });
+    await sendTikTok({ body: notification(1_795_000_000) });
+    const repeat = await sendTikTok({ body: notification(1_795_000_000) });
+    expect(await repeat.json()).toMatchObject({ duplicate: true });
     const [recorded] = await settledOrders(shop.tenantId, 1);
     expect(recorded).toMatchObject({ status: 'pending', customer_name: null, customer_email: 'relay@scs.tiktokw.us' });
+
+    // A later change of the same order is a new event.
+    const later = await sendTikTok({ body: notification(1_795_000_060) });
+    expect(await later.json()).not.toMatchObject({ duplicate: true });
+    await settledOrders(shop.tenantId, 2);
+    expect((await findEvents(shop.tenantId)).map((event) => event.status)).toEqual(['PROCESSED', 'PROCESSED']);
+    expect(await findOrders(shop.tenantId)).toHaveLength(1);
   });
 
   it('dedups on tts_notification_id and stores other notification types as IGNORED', async () => {

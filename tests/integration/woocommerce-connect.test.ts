@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { wooAuthorizeUrl, receiveWooKeys } from '@/lib/stores/woocommerce/woocommerce-connect';
 import { reconcileStore } from '@/lib/sync/reconcile-store';
@@ -68,6 +68,10 @@ describe('connecting a WooCommerce store', () => {
     expect(forged.status).toBe(401);
     const otherPlatform = signConnectState({ tenantId: tenant.tenantId, userId: tenant.userId, platform: 'tiktok', siteUrl: 'https://x.example' });
     expect((await post({ ...keys, user_id: otherPlatform })).status).toBe(401);
+    // A state signed 16 minutes ago: it lived 15.
+    vi.spyOn(Date, 'now').mockReturnValueOnce(Date.now() - 16 * 60 * 1000);
+    const expired = signConnectState({ tenantId: tenant.tenantId, userId: tenant.userId, platform: 'woocommerce', siteUrl: 'https://expired.example' });
+    expect((await post({ ...keys, user_id: expired })).status).toBe(401);
     expect((await post({ nonsense: true })).status).toBe(400);
 
     const { store, state } = await connect(tenant);
