@@ -15,6 +15,10 @@ type TShop = {
   orders: Map<string, Record<string, unknown>>;
   webhooks: Array<{ address: string; event_type: string }>;
   shipments: Array<{ packageId: string; trackingNumber: string; provider: string }>;
+  /** Calls of this shop still to be refused as over the rate limit. */
+  rateLimitNext: number;
+  /** Every Open API call this shop answered, rate-limited ones included. */
+  calls: number;
 };
 type TSeller = { code: string; shopIds: string[] };
 type TToken = { accessToken: string; refreshToken: string; shopIds: string[]; expiresAt: number };
@@ -115,12 +119,16 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
     if (shopAdmin) {
       const shop = [...shops.values()].find((candidate) => candidate.shopId === shopAdmin[1]);
       if (!shop) return { status: 404, body: { error: 'no such shop' } };
+      if (shopAdmin[2] === 'rateLimit' && request.method === 'POST') {
+        shop.rateLimitNext = (JSON.parse(request.body || '{}') as { times?: number }).times ?? 1;
+        return { status: 200, body: { ok: true } };
+      }
       if (shopAdmin[2] === 'revoke') {
         tokens.delete(shop.accessToken);
         shop.accessToken = `revoked-${randomBytes(4).toString('hex')}`;
         return { status: 200, body: { ok: true } };
       }
-      return { status: 200, body: { shopId: shop.shopId, webhooks: shop.webhooks, orderCount: shop.orders.size, shipments: shop.shipments } };
+      return { status: 200, body: { shopId: shop.shopId, webhooks: shop.webhooks, orderCount: shop.orders.size, shipments: shop.shipments, calls: shop.calls } };
     }
     requests++;
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -159,6 +167,12 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
     const check = authorize(request, true);
     if ('error' in check) return check.error;
     const shop = check.shop!;
+    shop.calls++;
+    if (shop.rateLimitNext > 0) {
+      // TikTok Shop's "too many requests": HTTP 429 with the code in its envelope.
+      shop.rateLimitNext--;
+      return { status: 429, body: envelope(36009003, 'Too many requests, please retry later') };
+    }
     if (path === '/order/202309/orders' && request.method === 'GET') {
       const ids = (request.url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
       if (!ids.length || ids.length > 50) return { status: 400, body: envelope(36009004, 'ids must hold 1 to 50 order ids') };
@@ -198,7 +212,7 @@ export async function startFakeTikTokShop(options: { appKey: string; appSecret: 
   const fake: TFakeTikTokShop = {
     ...server,
     addShop: (shop) =>
-      shops.set(shop.cipher, { shopId: shop.shopId, cipher: shop.cipher, name: shop.name ?? `Shop ${shop.shopId}`, accessToken: shop.accessToken, orders: shops.get(shop.cipher)?.orders ?? new Map(), webhooks: [], shipments: [] }),
+      shops.set(shop.cipher, { shopId: shop.shopId, cipher: shop.cipher, name: shop.name ?? `Shop ${shop.shopId}`, accessToken: shop.accessToken, orders: shops.get(shop.cipher)?.orders ?? new Map(), webhooks: [], shipments: [], rateLimitNext: 0, calls: 0 }),
     putOrder: (cipher, order) => {
       const shop = shops.get(cipher);
       if (!shop) throw new Error(`Fake TikTok Shop has no shop with cipher ${cipher}`);

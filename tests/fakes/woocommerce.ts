@@ -9,7 +9,17 @@ import { toPhpJson } from '@/tests/fixtures/json';
 // on creation and get disabled, signed deliveries. Tests drive it through /__admin.
 
 type TWebhook = { id: number; name: string; topic: string; delivery_url: string; secret: string; status: 'active' | 'paused' | 'disabled' };
-type TSite = { name: string; keys: Map<string, string>; orders: Array<Record<string, unknown>>; webhooks: TWebhook[]; pingsSent: number; notes: Array<{ orderId: number; note: string; customer_note: boolean }> };
+type TSite = {
+  name: string;
+  keys: Map<string, string>;
+  orders: Array<Record<string, unknown>>;
+  webhooks: TWebhook[];
+  pingsSent: number;
+  notes: Array<{ orderId: number; note: string; customer_note: boolean }>;
+  /** REST calls still to be refused with 429 (a host's rate limit in front of WordPress), and those refused so far. */
+  rateLimitNext: number;
+  rateLimited: number;
+};
 
 export type TFakeWooCommerce = TFakeServer & { siteUrl: (site: string) => string };
 
@@ -51,7 +61,7 @@ export async function startFakeWooCommerce(options: { port?: number } = {}): Pro
   const siteOf = (name: string): TSite => {
     let site = sites.get(name);
     if (!site) {
-      site = { name, keys: new Map(), orders: [], webhooks: [], pingsSent: 0, notes: [] };
+      site = { name, keys: new Map(), orders: [], webhooks: [], pingsSent: 0, notes: [], rateLimitNext: 0, rateLimited: 0 };
       sites.set(name, site);
     }
     return site;
@@ -83,6 +93,11 @@ export async function startFakeWooCommerce(options: { port?: number } = {}): Pro
     const endpoint = `${baseUrl}/sites/${site.name}/wp-json/wc/v3${route}`;
     const isAuthorized = endpoint.startsWith('https://') ? isValidBasic(request, site.keys) : isValidOauth1(request, endpoint, site.keys) || isValidBasic(request, site.keys);
     if (!isAuthorized) return json(401, { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
+    if (site.rateLimitNext > 0) {
+      site.rateLimitNext--;
+      site.rateLimited++;
+      return json(429, { code: 'too_many_requests', message: 'Too many requests. Please try again later.', data: { status: 429 } }, { 'retry-after': '1' });
+    }
     const query = request.url.searchParams;
     if (route === '/system_status' && request.method === 'GET') return json(200, { environment: { site_url: `${baseUrl}/sites/${site.name}`, version: '9.4.0' } });
     if (route === '/orders' && request.method === 'GET') {
@@ -178,6 +193,7 @@ export async function startFakeWooCommerce(options: { port?: number } = {}): Pro
           webhooks: site.webhooks,
           orderCount: site.orders.length,
           pingsSent: site.pingsSent,
+          rateLimited: site.rateLimited,
           notes: site.notes,
           orders: site.orders.map((order) => ({ id: order.id, status: order.status, meta_data: order.meta_data })),
         });
@@ -208,6 +224,10 @@ export async function startFakeWooCommerce(options: { port?: number } = {}): Pro
       if (action === 'keys' && request.method === 'POST') {
         const { consumerKey, consumerSecret } = JSON.parse(request.body) as { consumerKey: string; consumerSecret: string };
         site.keys.set(consumerKey, consumerSecret);
+        return json(200, { ok: true });
+      }
+      if (action === 'rateLimit' && request.method === 'POST') {
+        site.rateLimitNext = (JSON.parse(request.body || '{}') as { times?: number }).times ?? 1;
         return json(200, { ok: true });
       }
       if (action === 'revoke' && request.method === 'POST') {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTikTokOrder, tiktokNotificationBody } from '@/tests/fixtures/tiktok';
 import { seedFakeTikTokShop } from '@/tests/fakes/tiktok-shop';
+import { fakeTikTok } from '@/tests/support/fakes';
 import { addTikTokStore, createTestTenant } from '@/tests/support/tenants';
 import { sendTikTok } from '@/tests/support/webhooks';
 import { findEvents, findLinesOf, findOrders, settledOrders } from '@/tests/support/orders';
@@ -66,6 +67,20 @@ describe('TikTok Shop webhooks into the Order Center', () => {
     await settledOrders(shop.tenantId, 2);
     expect((await findEvents(shop.tenantId)).map((event) => event.status).sort()).toEqual(['IGNORED', 'PROCESSED']);
     expect(await findOrders(shop.tenantId)).toHaveLength(1);
+  });
+
+  it('waits and tries again when TikTok Shop answers "too many requests"', async () => {
+    const shop = await tiktokShop();
+    await shop.putOrder(buildTikTokOrder({ id: '576461413038785004' }));
+    await fakeTikTok.rateLimit(shop.shopId, 2);
+    await sendTikTok({ body: tiktokNotificationBody({ shopId: shop.shopId, orderId: '576461413038785004', updateTime: 1_795_000_000 }) });
+
+    const [recorded] = await settledOrders(shop.tenantId, 1);
+    expect(recorded).toMatchObject({ external_id: '576461413038785004' });
+    const [event] = await findEvents(shop.tenantId);
+    // Retried inside the one job, not failed and re-queued.
+    expect(event).toMatchObject({ status: 'PROCESSED', attempts: 1 });
+    expect((await fakeTikTok.state(shop.shopId)).calls).toBe(3);
   });
 
   it('retries while the API does not know the order, then fails the event with the reason', async () => {

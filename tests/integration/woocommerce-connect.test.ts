@@ -80,7 +80,7 @@ describe('connecting a WooCommerce store', () => {
     expect(store.status).toBe('active');
   });
 
-  it('re-activates webhooks WooCommerce disabled and recovers the orders they missed', async () => {
+  it('re-activates webhooks WooCommerce disabled, recovers the orders they missed, and waits out a rate limit', async () => {
     const tenant = await createTestTenant();
     const { site, store } = await connect(tenant);
     await waitFor(async () => (await db().storeSync.findFirst({ where: { tenantId: tenant.tenantId, storeId: store.id } }))?.backfillStatus === 'done', 'the backfill');
@@ -90,6 +90,13 @@ describe('connecting a WooCommerce store', () => {
     expect(await reconcileStore(tenant.tenantId, store.id)).toEqual({ recovered: 1, reactivatedWebhooks: 4 });
     expect((await fakeWoo.state(site)).webhooks.every((webhook) => webhook.status === 'active')).toBe(true);
     expect((await findOrders(tenant.tenantId)).map((order) => order.number)).toContain('#5021');
+
+    // A host's rate limit in front of the site: the calls wait as told and go through.
+    await fakeWoo.putOrders(site, [{ id: 22, number: '5022', createdGmt: new Date().toISOString().slice(0, 19) }]);
+    await fakeWoo.rateLimit(site, 2);
+    expect(await reconcileStore(tenant.tenantId, store.id)).toMatchObject({ recovered: 1 });
+    expect((await fakeWoo.state(site)).rateLimited).toBe(2);
+    expect((await findOrders(tenant.tenantId)).map((order) => order.number)).toContain('#5022');
 
     await fakeWoo.revoke(site);
     expect(await reconcileStore(tenant.tenantId, store.id)).toBe('needs_reconnection');

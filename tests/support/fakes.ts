@@ -37,6 +37,7 @@ export const fakeWoo = {
   deliver: (site: string, orderId: number, topic: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/deliver`, { orderId, topic }) as Promise<{ statuses: number[] }>,
   disableWebhooks: (site: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/disable`, {}),
   revoke: (site: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/revoke`, {}),
+  rateLimit: (site: string, times: number) => postAdmin(`${wooBase()}/__admin/sites/${site}/rateLimit`, { times }),
   addKeys: (site: string, consumerKey: string, consumerSecret: string) => postAdmin(`${wooBase()}/__admin/sites/${site}/keys`, { consumerKey, consumerSecret }),
   state: (site: string) =>
     getAdmin<{
@@ -44,6 +45,7 @@ export const fakeWoo = {
       webhooks: Array<{ id: number; topic: string; status: string; delivery_url: string }>;
       orderCount: number;
       pingsSent: number;
+      rateLimited: number;
       notes: Array<{ orderId: number; note: string; customer_note: boolean }>;
       orders: Array<{ id: number; status: string; meta_data: Array<{ key: string; value: string }> }>;
     }>(`${wooBase()}/__admin/sites/${site}`),
@@ -55,8 +57,9 @@ export const fakeTikTok = {
   addShop: (shop: { shopId: string; cipher: string; accessToken: string }) => postAdmin(`${tiktokBase()}/__admin/shops`, shop),
   setRedirect: (url: string) => postAdmin(`${tiktokBase()}/__admin/redirect`, { url }),
   revoke: (shopId: string) => postAdmin(`${tiktokBase()}/__admin/shops/${shopId}/revoke`, {}),
+  rateLimit: (shopId: string, times: number) => postAdmin(`${tiktokBase()}/__admin/shops/${shopId}/rateLimit`, { times }),
   state: (shopId: string) =>
-    getAdmin<{ webhooks: Array<{ address: string; event_type: string }>; orderCount: number; shipments: Array<{ packageId: string; trackingNumber: string; provider: string }> }>(
+    getAdmin<{ webhooks: Array<{ address: string; event_type: string }>; orderCount: number; calls: number; shipments: Array<{ packageId: string; trackingNumber: string; provider: string }> }>(
       `${tiktokBase()}/__admin/shops/${shopId}`,
     ),
 };
