@@ -30,6 +30,8 @@ export type TChaosCluster = {
   activeJobIds: () => Promise<string[]>;
   /** Jobs waiting, delayed (retry backoff) or active: the backlog of the ingest queue. */
   backlog: () => Promise<number>;
+  /** Whether the reconciliation schedule exists and the sync queue has nothing waiting or running. */
+  isSyncIdle: () => Promise<boolean>;
   stop: () => Promise<void>;
 };
 
@@ -103,6 +105,8 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
   inspectorConnection.on('error', () => undefined); // Redis is killed on purpose in scenario c
   const inspector = new Queue(queueNames.ingest, { connection: inspectorConnection, prefix: queuePrefix });
   inspector.on('error', () => undefined);
+  const syncInspector = new Queue(queueNames.sync, { connection: inspectorConnection, prefix: queuePrefix });
+  syncInspector.on('error', () => undefined);
 
   const stopWorkers = async (list: TServiceProcess[]) => {
     await Promise.all(
@@ -133,10 +137,12 @@ export async function startChaosCluster(options: TChaosClusterOptions): Promise<
     stopWorkers,
     activeJobIds: async () => (await inspector.getActive()).map((job) => String(job.id)),
     backlog: () => inspector.getJobCountByTypes('waiting', 'delayed', 'active', 'prioritized'),
+    isSyncIdle: async () => Boolean(await syncInspector.getJobScheduler('reconcile-all')) && (await syncInspector.getJobCountByTypes('waiting', 'active', 'prioritized')) === 0,
     stop: async () => {
       await stopWorkers([...workers]);
       await web.signal('SIGTERM');
       await inspector.close().catch(() => undefined);
+      await syncInspector.close().catch(() => undefined);
       inspectorConnection.disconnect();
       const { disconnectDatabase } = await import('@/lib/db/client');
       const { closeProducer } = await import('@/lib/queue/producer');

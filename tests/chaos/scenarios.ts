@@ -97,6 +97,9 @@ export function chaosServiceEnv(sizes: TChaosSizes): Record<string, string> {
     // How long a QUEUED event may go without a job before the sweeper re-enqueues it (60 s in
     // production); Redis restarts empty in scenario c.
     SWEEP_QUEUED_GRACE_MS: sizes === fullChaosSizes ? '20000' : '3000',
+    // The reconciliation schedule runs once when first set, then not again within a run: only
+    // scenario g reconciles, when it says so.
+    RECONCILE_INTERVAL_MS: String(24 * 3600_000),
   };
 }
 
@@ -385,8 +388,11 @@ export async function numberRace(cluster: TChaosCluster, sizes: TChaosSizes): Pr
  */
 export async function recoverLostWebhooks(cluster: TChaosCluster, sizes: TChaosSizes): Promise<TScenarioResult> {
   const startedAt = Date.now();
-  const tenant = await createChaosTenant(cluster.tiktok);
   const workers = await cluster.startWorkers(2);
+  // The schedule's first run (when these are the cluster's first workers) ends before the store
+  // exists: the store's reconciliations are the ones below, no other.
+  await waitUntil(() => cluster.isSyncIdle(), 30_000, 'the first scheduled reconciliation to end');
+  const tenant = await createChaosTenant(cluster.tiktok);
   const now = Math.floor(Date.now() / 1000);
   const windowStart = now - 4 * 3600;
   // The last reconciliation ran just before the outage began.
@@ -433,15 +439,30 @@ export async function recoverLostWebhooks(cluster: TChaosCluster, sizes: TChaosS
   const missingBefore = (await readVerdict(tenant.tenantId, promises)).lost;
 
   const reconciled = await reconcileStore(tenant.tenantId, tenant.tiktok.storeId);
-  const verdict = await settleVerdict(tenant.tenantId, promises, sizes.settleTimeoutMs);
+  await settleVerdict(tenant.tenantId, promises, sizes.settleTimeoutMs);
   const { rows } = await pool().query<{ in_transit: number }>(
     `SELECT count(*)::int AS in_transit FROM orders WHERE tenant_id = $1 AND source_status = 'IN_TRANSIT'`,
     [tenant.tenantId],
   );
   await cluster.stopWorkers(workers);
   const recovered = typeof reconciled === 'object' ? reconciled.recovered : 0;
+
+  // Then the schedule on its own: one more order whose webhook is lost now, and a worker whose
+  // reconciliation runs every second (its start sets the schedule). Nothing else asks for it.
+  const lateIndex = delivered + sizes.lostWindow;
+  const lateAt = Math.floor(Date.now() / 1000) + 1;
+  put(lateIndex, 'AWAITING_SHIPMENT', lateAt, lateAt);
+  promises.push({ storeId: tenant.tiktok.storeId, externalId: orderId(lateIndex), updatedAt: new Date(lateAt * 1000) });
+  const scheduled = await cluster.startWorkers(1, { RECONCILE_INTERVAL_MS: '1000' });
+  const verdict = await settleVerdict(tenant.tenantId, promises, sizes.settleTimeoutMs);
+  await cluster.stopWorkers(scheduled);
+  const { rows: late } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM orders WHERE tenant_id = $1 AND external_id = $2`, [tenant.tenantId, orderId(lateIndex)]);
   return summarize(
-    { id: 'g', title: 'webhooks lost for 4 h, then reconciled', fault: `${sizes.lostWindow} new orders and ${lostUpdates} updates never delivered over 4 hours; one reconciliation` },
+    {
+      id: 'g',
+      title: 'webhooks lost for 4 h, then reconciled',
+      fault: `${sizes.lostWindow} new orders and ${lostUpdates} updates never delivered over 4 hours; one reconciliation; then one more lost order and the schedule alone`,
+    },
     startedAt,
     results,
     verdict,
@@ -449,6 +470,7 @@ export async function recoverLostWebhooks(cluster: TChaosCluster, sizes: TChaosS
       { name: 'missing before the reconciliation', ok: missingBefore === sizes.lostWindow + lostUpdates, detail: String(missingBefore) },
       { name: 'recovered by the reconciliation', ok: recovered === sizes.lostWindow + lostUpdates, detail: typeof reconciled === 'object' ? String(recovered) : String(reconciled) },
       { name: 'lost updates now in their newest state', ok: rows[0]!.in_transit === lostUpdates, detail: `${rows[0]!.in_transit}/${lostUpdates}` },
+      { name: 'the order lost later recovered by the scheduled reconciliation', ok: late[0]!.n === 1, detail: String(late[0]!.n) },
     ],
   );
 }
