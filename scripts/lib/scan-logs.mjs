@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Environment variables whose values are secrets. */
-export const secretVariables = ['ENCRYPTION_KEY', 'ENCRYPTION_KEYS_PREVIOUS', 'BETTER_AUTH_SECRET', 'SHOPIFY_API_SECRET', 'TIKTOK_APP_SECRET', 'ALIEXPRESS_APP_SECRET'];
+export const secretVariables = ['ENCRYPTION_KEY', 'ENCRYPTION_KEYS_PREVIOUS', 'BETTER_AUTH_SECRET', 'APP_DATABASE_PASSWORD', 'SHOPIFY_API_SECRET', 'TIKTOK_APP_SECRET', 'ALIEXPRESS_APP_SECRET'];
 
 /** The shapes of the credentials the tests and fakes hand out. */
 export const secretShapes = [

@@ -6,6 +6,8 @@ const arabic = JSON.parse(readFileSync('messages/ar.json', 'utf8'));
 test('serves health, and the sign-in page in English and in right-to-left Arabic', async ({ page, request }) => {
   const health = await request.get('/api/health');
   expect(await health.json()).toEqual({ status: 'ok', postgres: 'up', redis: 'up' });
+  // Static files from public/: the dashboard keeps out of search engines.
+  expect(await (await request.get('/robots.txt')).text()).toContain('Disallow: /');
 
   await page.goto('/en');
   await expect(page).toHaveURL(/\/en\/login$/);
