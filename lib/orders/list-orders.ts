@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pool } from '@/lib/db/client';
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, notFound } from '@/lib/errors/app-error';
 import { ZOrderStatus, ZPlatform } from '@/lib/orders/canonical-order';
 import { orderConditions, searchTerms, SqlParameters, type TOrderFilters } from '@/lib/orders/order-filters';
 import { findOrderExtras } from '@/lib/orders/find-order-extras';
@@ -94,6 +94,11 @@ export async function findOrderPage(
 /** REST v1: `{data, nextCursor}`. */
 export async function listOrders(tenantId: string, rawQuery: TListOrdersQuery): Promise<{ data: TOrderJson[]; nextCursor: string | null }> {
   const query = ZListOrdersQuery.parse(rawQuery);
+  // A store filter names one of the tenant's stores; any other id is not found, never an empty list.
+  if (query.store) {
+    const { rowCount } = await pool().query({ name: 'list-orders/store-exists', text: 'SELECT 1 FROM stores WHERE tenant_id = $1 AND id = $2', values: [tenantId, query.store] });
+    if (!rowCount) throw notFound('Store not found');
+  }
   const page = await findOrderPage(
     tenantId,
     { q: query.q, storeId: query.store, platform: query.platform, status: query.status },

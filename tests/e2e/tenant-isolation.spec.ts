@@ -139,6 +139,16 @@ test('tenant B gets 404 for every id of tenant A, on every page and route found 
   // names a store (the others name none: their signatures are tried in bad-input.test.ts).
   const asked = routes.filter((route) => route.auth !== 'public' && (route.auth !== 'signature' || route.params.length));
   expect(checked.length).toBe(asked.reduce((sum, route) => sum + route.methods.length, 0));
+  // Ids in the query string too: the store filter of the REST list and of the Order Center (which
+  // streams behind its loading state: its not-found page arrives after the 200, in place of the
+  // list; order-center.spec.ts sees it in the browser).
+  expect((await keyOfB.get(`/api/v1/orders?store=${a.woo.storeId}`)).status()).toBe(404);
+  expect((await keyOfA.get(`/api/v1/orders?store=${a.woo.storeId}`)).status()).toBe(200);
+  const orderCenter = 'data-testid="tab-to_order"';
+  const filteredByB = await (await asB.get(`/en/orders?store=${a.woo.storeId}`, { maxRedirects: 0 })).text();
+  expect(filteredByB).not.toContain(orderCenter);
+  for (const marker of a.markers) expect(filteredByB.includes(marker), `the store filter shows tenant B "${marker}"`).toBe(false);
+  expect(await (await asA.get(`/en/orders?store=${a.woo.storeId}`, { maxRedirects: 0 })).text()).toContain(orderCenter);
   // Behind the checks in the code, row-level security: the web app answered as the app's role.
   const sessions = await pool().query<{ usename: string }>(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'web'`);
   expect(sessions.rows).toEqual([{ usename: 'order_hub_app' }]);

@@ -142,7 +142,10 @@ describe('REST API v1', () => {
     expect(await mine.json()).toEqual(order);
     const theirs = await getOrderRoute(get(`/api/v1/orders/${order!.id}`, stranger.apiKey), { params: Promise.resolve({ id: String(order!.id) }) });
     expect(theirs.status).toBe(404);
-    expect((await listOrders(`/api/v1/orders?store=${owner.shopify.storeId}`, stranger.apiKey)).body.data).toEqual([]);
+    // Nor does a filter by another tenant's store answer anything but 404.
+    const filtered = await listOrders(`/api/v1/orders?store=${owner.shopify.storeId}`, stranger.apiKey);
+    expect(filtered.status).toBe(404);
+    expect(filtered.body).not.toHaveProperty('data');
   });
 
   it('lists stores without their credentials', async () => {

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db/client';
-import { can } from '@/lib/auth/current-member';
+import { notFound } from 'next/navigation';
+import { can, canSeeStore } from '@/lib/auth/current-member';
 import { requireMember } from '@/lib/auth/require-member';
 import { withTenant } from '@/lib/db/tenant-scope';
 import { findOrdersWithPendingTwins } from '@/lib/duplicates/list-twins';
@@ -53,6 +54,8 @@ export default async function OrdersPage({
       db().store.findMany({ where: { tenantId: member.tenantId }, select: { id: true, name: true } }),
     ]);
     const storeNames = new Map(stores.map((store) => [store.id, store.name]));
+    // A store id from the URL that is not one of the tenant's (or the staff member's) stores.
+    if (search.store && (!storeNames.has(search.store) || !canSeeStore(member, search.store))) notFound();
     const currentTab = filters.tab ?? 'to_order';
     const withTwins = await findOrdersWithPendingTwins(member.tenantId, page.rows.map((order) => order.id));
     // Orders go to the supplier from the tabs where they wait for it.
