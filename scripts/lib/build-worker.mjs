@@ -1,11 +1,12 @@
 // The worker as one JavaScript file: workers/main.ts and the lib code it reaches, bundled by
-// esbuild (dependencies stay in node_modules). Plain node runs it without a TypeScript loader,
-// which costs the worker ~45 MB of memory and an esbuild service of its own.
+// esbuild (dependencies stay in node_modules). Plain node runs it: a TypeScript loader in the
+// worker would cost ~45 MB of memory and an esbuild service process of its own.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build, stop } from 'esbuild';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../..', import.meta.url));
 export const workerBundle = join(root, 'dist', 'worker', 'main.mjs');
 
 /**
