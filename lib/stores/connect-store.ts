@@ -8,6 +8,7 @@ import { routeKeyOf } from '@/lib/stores/route-key';
 import { openStoreCredentials, sealStoreCredentials, type TStoreCredentials } from '@/lib/stores/store-credentials';
 import type { StoreAuthorizationError } from '@/lib/platforms/platform-errors';
 import { withTenant } from '@/lib/db/tenant-scope';
+import { tiktokTokenLock } from '@/lib/sync/sync-store-access';
 
 export type TConnection = {
   platform: TPlatform;
@@ -109,6 +110,9 @@ export async function markStoreNeedsReconnection(tenantId: string, storeId: stri
   const reason = error.message;
   return db().$transaction(async (tx) => {
     if (error.refusedCredential) {
+      // A refresh in progress has already retired the refused token at the platform but not yet
+      // saved its successor: wait for it, then compare with what it saved.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${tiktokTokenLock(tenantId)}, 7))`;
       const store = await tx.store.findFirst({ where: { tenantId, id: storeId }, select: { credentials: true } });
       const current = openStoreCredentials(store?.credentials ?? null);
       if (current.accessToken !== error.refusedCredential && current.consumerKey !== error.refusedCredential && current.refreshToken !== error.refusedCredential) return false;

@@ -33,13 +33,18 @@ export async function loadSyncStore(tenantId: string, storeId: string): Promise<
   return { tenantId, storeId, platform: store.platform, status: store.status, shopDomain: store.shopDomain, siteUrl: store.siteUrl, shopCipher: store.shopCipher, credentials };
 }
 
+/** The lock a TikTok token refresh holds for the tenant (one authorization covers its shops). */
+export function tiktokTokenLock(tenantId: string): string {
+  return `tiktok-token:${tenantId}`;
+}
+
 /**
  * Refreshes under a lock and re-reads inside it: TikTok retires the old refresh token, so a second
  * worker refreshing with it would fail. One authorization covers every shop the seller chose, so
  * all of them move to the new tokens.
  */
 async function refreshTikTokStore(tenantId: string, storeId: string): Promise<TStoreCredentials> {
-  return withWaitingAdvisoryLock(`tiktok-token:${tenantId}`, async () => {
+  return withWaitingAdvisoryLock(tiktokTokenLock(tenantId), async () => {
     const store = await db().store.findFirstOrThrow({ where: { tenantId, id: storeId }, select: { credentials: true } });
     const latest = openStoreCredentials(store.credentials);
     if (!expiresSoon(latest)) return latest;

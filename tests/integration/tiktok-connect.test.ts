@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { completeTikTokConnect, tiktokConnectUrl } from '@/lib/stores/tiktok/tiktok-connect';
-import { loadSyncStore } from '@/lib/sync/sync-store-access';
+import { loadSyncStore, tiktokTokenLock } from '@/lib/sync/sync-store-access';
+import { withWaitingAdvisoryLock } from '@/lib/db/advisory-lock';
 import { reconcileStore } from '@/lib/sync/reconcile-store';
 import { markStoreNeedsReconnection } from '@/lib/stores/connect-store';
 import { openStoreCredentials, sealStoreCredentials } from '@/lib/stores/store-credentials';
 import { buildTikTokOrder } from '@/tests/fixtures/tiktok';
 import { fakeTikTok } from '@/tests/support/fakes';
 import { startAppServer } from '@/tests/support/app-server';
-import { createTestTenant, uniqueSuffix } from '@/tests/support/tenants';
+import { addTikTokStore, createTestTenant, uniqueSuffix } from '@/tests/support/tenants';
 import { findOrders } from '@/tests/support/orders';
 import { waitFor } from '@/tests/support/wait';
 import { sessionCookieOf } from '@/tests/support/session';
@@ -97,5 +98,21 @@ describe('connecting TikTok Shop', () => {
 
     await fakeTikTok.revoke(shops[0]!.shopId);
     expect(await reconcileStore(tenant.tenantId, store.id)).toBe('needs_reconnection');
+  });
+
+  it('does not ask for reconnection when a job is refused the token a refresh in progress is replacing', async () => {
+    const tenant = await createTestTenant();
+    const { storeId, accessToken } = await addTikTokStore(tenant.tenantId);
+    const where = { tenantId_id: { tenantId: tenant.tenantId, id: storeId } };
+    let marked: Promise<boolean> | undefined;
+    // The refresh holds its lock: TikTok has retired the old token, the new one is not saved yet.
+    await withWaitingAdvisoryLock(tiktokTokenLock(tenant.tenantId), async () => {
+      marked = markStoreNeedsReconnection(tenant.tenantId, storeId, { message: 'access token is invalid', refusedCredential: accessToken });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const current = openStoreCredentials((await db().store.findUniqueOrThrow({ where })).credentials);
+      await db().store.update({ where, data: { credentials: sealStoreCredentials({ ...current, accessToken: `tok-${uniqueSuffix()}` }) } });
+    });
+    expect(await marked).toBe(false);
+    expect((await db().store.findUniqueOrThrow({ where })).status).toBe('active');
   });
 });
