@@ -109,7 +109,8 @@ export async function placeSupplierOrder(tenantId: string, orderId: string, acto
       result = await placeAliExpressOrder(accessToken, attempt.request);
     } catch (error) {
       if (error instanceof SupplierAuthorizationError) {
-        await markSupplierAccountNeedsReconnection(tenantId, attempt.account_id, error.message);
+        // A token a refresh has just replaced: the job tries again (the attempt stays pending).
+        if (!(await markSupplierAccountNeedsReconnection(tenantId, attempt.account_id, error.message, accessToken))) throw new Error('The AliExpress token was replaced while in use; trying again');
         await flagSupplierAttention(tenantId, orderId, `supplier_failed: ${error.message}`);
         return { kind: 'refused', reason: 'no_supplier_account' };
       }

@@ -1,4 +1,4 @@
-import { db, pool } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { withWaitingAdvisoryLock } from '@/lib/db/advisory-lock';
 import { AppError } from '@/lib/errors/app-error';
 import { createId } from '@/lib/ids';
@@ -86,7 +86,7 @@ export async function loadActiveSupplierAccount(tenantId: string): Promise<TActi
   if (!account) return null;
   let credentials = openStoreCredentials(account.credentials);
   if (credentials.refreshToken && expiresSoon(credentials.accessTokenExpiresAt)) {
-    credentials = await withWaitingAdvisoryLock(`supplier-token:${tenantId}:${account.id}`, async () => {
+    credentials = await withWaitingAdvisoryLock(supplierTokenLock(tenantId, account.id), async () => {
       const current = await db().supplierAccount.findFirst({ where: { tenantId, id: account.id }, select: { credentials: true } });
       const latest = openStoreCredentials(current?.credentials ?? account.credentials);
       if (!latest.refreshToken || !expiresSoon(latest.accessTokenExpiresAt)) return latest;
@@ -99,11 +99,24 @@ export async function loadActiveSupplierAccount(tenantId: string): Promise<TActi
   return credentials.accessToken ? { id: account.id, accessToken: credentials.accessToken } : null;
 }
 
-export async function markSupplierAccountNeedsReconnection(tenantId: string, accountId: string, reason: string): Promise<void> {
-  const updated = await db().supplierAccount.updateMany({ where: { tenantId, id: accountId, status: 'active' }, data: { status: 'needs_reconnection' } });
-  if (updated.count) {
-    await recordAuditEvent(pool(), { tenantId, actor: { type: 'system', id: null }, action: 'supplier_account.needs_reconnection', subjectType: 'supplier_account', subjectId: accountId, after: { reason: reason.slice(0, 300) } });
-  }
+const supplierTokenLock = (tenantId: string, accountId: string) => `supplier-token:${tenantId}:${accountId}`;
+
+/**
+ * AliExpress refused `refusedToken`: the account needs reconnecting, unless a refresh has replaced
+ * that token meanwhile (a refresh in progress is waited for). False when it was replaced: the
+ * caller tries again with the new one.
+ */
+export async function markSupplierAccountNeedsReconnection(tenantId: string, accountId: string, reason: string, refusedToken: string): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${supplierTokenLock(tenantId, accountId)}, 7))`;
+    const account = await tx.supplierAccount.findFirst({ where: { tenantId, id: accountId }, select: { credentials: true } });
+    if (openStoreCredentials(account?.credentials ?? null).accessToken !== refusedToken) return false;
+    const updated = await tx.supplierAccount.updateMany({ where: { tenantId, id: accountId, status: 'active' }, data: { status: 'needs_reconnection' } });
+    if (updated.count) {
+      await recordAuditEvent(prismaExecutor(tx), { tenantId, actor: { type: 'system', id: null }, action: 'supplier_account.needs_reconnection', subjectType: 'supplier_account', subjectId: accountId, after: { reason: reason.slice(0, 300) } });
+    }
+    return true;
+  });
 }
 
 export async function listSupplierAccounts(tenantId: string) {

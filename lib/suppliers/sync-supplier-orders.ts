@@ -52,7 +52,8 @@ export async function syncSupplierOrders(tenantId: string): Promise<TSupplierSyn
       state = await fetchAliExpressOrder(account.accessToken, row.external_order_id);
     } catch (error) {
       if (error instanceof SupplierAuthorizationError) {
-        await markSupplierAccountNeedsReconnection(tenantId, account.id, error.message);
+        // Either the account needs reconnecting, or a refresh replaced the token: the next sync uses the new one.
+        await markSupplierAccountNeedsReconnection(tenantId, account.id, error.message, account.accessToken);
         return result;
       }
       logger.warn({ err: error, supplierOrderId: row.id }, 'could not poll a supplier order');

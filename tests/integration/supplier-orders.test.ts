@@ -3,7 +3,8 @@ import { db, pool } from '@/lib/db/client';
 import { placeSupplierOrder } from '@/lib/suppliers/place-supplier-order';
 import { syncSupplierOrders } from '@/lib/suppliers/sync-supplier-orders';
 import { getOrder } from '@/lib/orders/get-order';
-import { completeSupplierLink, loadActiveSupplierAccount, supplierLinkUrl } from '@/lib/suppliers/supplier-accounts';
+import { completeSupplierLink, loadActiveSupplierAccount, markSupplierAccountNeedsReconnection, supplierLinkUrl } from '@/lib/suppliers/supplier-accounts';
+import { withWaitingAdvisoryLock } from '@/lib/db/advisory-lock';
 import { openStoreCredentials, sealStoreCredentials } from '@/lib/stores/store-credentials';
 import { withTenant } from '@/lib/db/tenant-scope';
 import { fetchAliExpressOrder } from '@/lib/suppliers/aliexpress/fetch-aliexpress-order';
@@ -57,6 +58,29 @@ describe('the linked AliExpress account', () => {
     // AliExpress takes the new token and no longer the old one.
     await expect(fetchAliExpressOrder(first!.accessToken, '1')).rejects.toThrow(/not found/i);
     await expect(fetchAliExpressOrder(linked.accessToken!, '1')).rejects.toBeInstanceOf(SupplierAuthorizationError);
+  });
+
+  it('asks for reconnection when AliExpress refuses the current token, not one a refresh has replaced', async () => {
+    const tenant = await createTestTenant();
+    const { accountId } = await linkAliExpress(tenant);
+    const where = { tenantId_id: { tenantId: tenant.tenantId, id: accountId } };
+    const linked = openStoreCredentials((await db().supplierAccount.findUniqueOrThrow({ where })).credentials);
+
+    // A refresh in progress holds its lock; the refused token is replaced before it lets go.
+    let marked: Promise<boolean> | undefined;
+    await withWaitingAdvisoryLock(`supplier-token:${tenant.tenantId}:${accountId}`, async () => {
+      marked = markSupplierAccountNeedsReconnection(tenant.tenantId, accountId, 'IllegalAccessToken', linked.accessToken!);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await db().supplierAccount.update({ where, data: { credentials: sealStoreCredentials({ ...linked, accessToken: `ae_${uniqueSuffix()}` }) } });
+    });
+    expect(await marked).toBe(false);
+    expect((await db().supplierAccount.findUniqueOrThrow({ where })).status).toBe('active');
+
+    const current = openStoreCredentials((await db().supplierAccount.findUniqueOrThrow({ where })).credentials);
+    expect(await markSupplierAccountNeedsReconnection(tenant.tenantId, accountId, 'IllegalAccessToken', current.accessToken!)).toBe(true);
+    expect((await db().supplierAccount.findUniqueOrThrow({ where })).status).toBe('needs_reconnection');
+    const { rows } = await pool().query(`SELECT actor_type, after FROM audit_events WHERE tenant_id = $1 AND action = 'supplier_account.needs_reconnection'`, [tenant.tenantId]);
+    expect(rows).toEqual([{ actor_type: 'system', after: { reason: 'IllegalAccessToken' } }]);
   });
 
   it('refuses a link finished by anyone but the member who started it', async () => {
