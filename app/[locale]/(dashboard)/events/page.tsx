@@ -7,6 +7,7 @@ import { listFailedEvents } from '@/lib/events/list-failed-events';
 import { ignoreEvent, retryEvent } from '@/lib/actions/event-actions';
 import { ChannelIcon } from '@/components/channel-icon';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { EmptyState } from '@/components/empty-state';
 
 export default async function FailedEventsPage({
   params,
@@ -34,9 +35,7 @@ export default async function FailedEventsPage({
           <p className="text-slate-600">{t('events.intro')}</p>
         </div>
         {events.length === 0 ? (
-          <p data-testid="events-empty" className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-            {t('events.empty')}
-          </p>
+          <EmptyState testId="events-empty">{t('events.empty')}</EmptyState>
         ) : (
           <ul className="flex flex-col gap-3" data-testid="failed-events">
             {events.map((event) => (

@@ -10,6 +10,7 @@ import { StoreSyncProgress } from '@/components/store-sync-progress';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { findTikTokOriginOverlaps } from '@/lib/duplicates/skip-tiktok-origin';
 import { setSkipTikTokOriginOrders } from '@/lib/actions/supplier-actions';
+import { EmptyState } from '@/components/empty-state';
 
 /** Where "Reconnect" goes: the same flow that connected the store. */
 function reconnectHref(store: TStoreOverview, locale: string): string {
@@ -71,7 +72,7 @@ export default async function StoresPage({
         ))}
         {mayManage ? <ConnectStores /> : null}
         {stores.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">{t('stores.empty')}</p>
+          <EmptyState>{t('stores.empty')}</EmptyState>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-sm" data-testid="stores-table">

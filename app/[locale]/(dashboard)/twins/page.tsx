@@ -8,6 +8,7 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { listTwins, type TTwinPair } from '@/lib/duplicates/list-twins';
 import { decideTwin } from '@/lib/actions/supplier-actions';
 import { ChannelIcon } from '@/components/channel-icon';
+import { EmptyState } from '@/components/empty-state';
 
 /** The review queue of orders that may be one purchase, compared side by side. */
 export default async function TwinsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -61,9 +62,7 @@ export default async function TwinsPage({ params }: { params: Promise<{ locale: 
           <p className="text-slate-600">{t('twins.help')}</p>
         </div>
         {pending.length === 0 ? (
-          <p data-testid="twins-empty" className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-            {t('twins.empty')}
-          </p>
+          <EmptyState testId="twins-empty">{t('twins.empty')}</EmptyState>
         ) : (
           <ul className="flex flex-col gap-4" data-testid="twin-pairs">
             {pending.map((pair) => (

@@ -17,6 +17,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { AttentionReason } from '@/components/attention-reason';
 import { SelectAllOrders, SendToSupplierForm } from '@/components/send-to-supplier-form';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { EmptyState } from '@/components/empty-state';
 
 const statuses = ['pending', 'paid', 'partially_fulfilled', 'fulfilled', 'cancelled', 'refunded'] as const;
 const channels = ['shopify', 'woocommerce', 'tiktok'] as const;
@@ -137,9 +138,7 @@ export default async function OrdersPage({
         {canSend ? <SendToSupplierForm formId={sendFormId} /> : null}
 
         {page.rows.length === 0 ? (
-          <p data-testid="orders-empty" className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-            {search.q || search.channel || search.status || search.from || search.to ? t('orders.emptyFiltered') : t('orders.empty')}
-          </p>
+          <EmptyState testId="orders-empty">{search.q || search.channel || search.status || search.from || search.to ? t('orders.emptyFiltered') : t('orders.empty')}</EmptyState>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-sm" data-testid="orders-table">
