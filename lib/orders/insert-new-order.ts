@@ -18,6 +18,27 @@ export type TNewOrder = {
 };
 
 /**
+ * The values of the order columns a channel change may touch, in the order both the insert of a
+ * new order and the update of a known one name them: status, source status, currency, total,
+ * subtotal, customer name, email, phone, shipping address, origin platform and origin id.
+ */
+export function orderDetailValues(order: TCanonicalOrder): unknown[] {
+  return [
+    order.status,
+    order.sourceStatus,
+    order.currency,
+    order.totalPrice,
+    order.subtotalPrice,
+    order.customer?.name ?? null,
+    order.customer?.email ?? null,
+    order.customer?.phone ?? null,
+    order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
+    order.origin?.platform ?? null,
+    order.origin?.externalId ?? null,
+  ];
+}
+
+/**
  * Inserts a new order, its lines (and their SKUs into the tenant's order_skus, in sorted order so
  * two orders never wait on each other crosswise), its `order.created` audit event and marks its
  * inbox event PROCESSED, in ONE statement. Every statement is a round trip, and at a few hundred orders a
@@ -34,17 +55,7 @@ export async function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void>
     order.externalId,
     order.sourceNumber,
     input.number,
-    order.status,
-    order.sourceStatus,
-    order.currency,
-    order.totalPrice,
-    order.subtotalPrice,
-    order.customer?.name ?? null,
-    order.customer?.email ?? null,
-    order.customer?.phone ?? null,
-    order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
-    order.origin?.platform ?? null,
-    order.origin?.externalId ?? null,
+    ...orderDetailValues(order),
     order.placedAt,
     order.sourceUpdatedAt,
     order.cancelledAt,

@@ -2,7 +2,7 @@ import { withTransaction, type TSql } from '@/lib/db/client';
 import { createId } from '@/lib/ids';
 import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
 import { allocateNumber } from '@/lib/numbering/allocate-number';
-import { insertNewOrder } from '@/lib/orders/insert-new-order';
+import { insertNewOrder, orderDetailValues } from '@/lib/orders/insert-new-order';
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import { ZCanonicalOrder, type TCanonicalOrder, type TPlatform } from '@/lib/orders/canonical-order';
 import { channelStage, nextStage } from '@/lib/orders/order-stage';
@@ -110,17 +110,7 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
     [
       tenantId,
       orderId,
-      order.status,
-      order.sourceStatus,
-      order.currency,
-      order.totalPrice,
-      order.subtotalPrice,
-      order.customer?.name ?? null,
-      order.customer?.email ?? null,
-      order.customer?.phone ?? null,
-      order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
-      order.origin?.platform ?? null,
-      order.origin?.externalId ?? null,
+      ...orderDetailValues(order),
       order.sourceUpdatedAt,
       order.cancelledAt,
       stage,
