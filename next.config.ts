@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { apiResponseHeaders } from './lib/http/api-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -11,11 +12,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: '/api/:path*',
-        headers: [
-          { key: 'x-content-type-options', value: 'nosniff' },
-          { key: 'content-security-policy', value: "default-src 'none'; frame-ancestors 'none'" },
-          { key: 'cache-control', value: 'no-store' },
-        ],
+        headers: Object.entries(apiResponseHeaders).map(([key, value]) => ({ key, value })),
       },
     ];
   },

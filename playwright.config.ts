@@ -38,7 +38,7 @@ export default defineConfig({
     },
     {
       name: 'web',
-      command: `node_modules/.bin/next start -p ${port}`,
+      command: `${process.execPath} scripts/web.mjs -p ${port}`,
       url: `${baseURL}/api/health`,
       timeout: 60_000,
       reuseExistingServer: false,

@@ -47,7 +47,7 @@ async function main() {
   };
   if (sandbox) start('sandbox', binary('tsx'), ['scripts/demo-sandbox.ts'], { APP_URL: env.APP_URL || `http://localhost:${port}` });
   // Web and worker connect as the app's role (row-level security); the demo seed as the owner.
-  start('web', binary('next'), ['start', '-p', port], { HUB_SERVICE: 'web', ...serviceDatabaseEnv(env) });
+  start('web', process.execPath, ['scripts/web.mjs', '-p', port], { HUB_SERVICE: 'web', ...serviceDatabaseEnv(env) });
   start('worker', process.execPath, ['scripts/worker.mjs'], { HUB_SERVICE: 'worker', ...serviceDatabaseEnv(env) });
 
   let stopping = false;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-// Peak resident memory of a process and its descendants (`next start` and tsx may fork), read
+// Peak resident memory of a process and its descendants (in case one forks), read
 // from /proc a few times a second. Linux only, like the machines this runs on.
 
 function parentOf(pid: string): string | null {

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { answersOk, benchRoot, startProcess, type TRunningProcess } from '@/bench/lib/start-process';
 
 // The processes a benchmark measures, started the way production starts them: the built web app
-// with `next start`, the worker bundled and run by plain node (scripts/worker.mjs, no wrapper process), both
+// with scripts/web.mjs, the worker bundled and run by plain node (scripts/worker.mjs, no wrapper process), both
 // connected as the app's role, so row-level security is part of what is measured.
 
-const bin = (name: string) => join(benchRoot, 'node_modules', '.bin', name);
 const logOf = (name: string) => join(benchRoot, 'bench', 'tmp', `${name}.log`);
 
 function isListening(port: number): Promise<boolean> {
@@ -21,7 +20,7 @@ function isListening(port: number): Promise<boolean> {
 const asApp = (env: NodeJS.ProcessEnv) => (env.APP_DATABASE_URL ? { DATABASE_URL: env.APP_DATABASE_URL, SYSTEM_DATABASE_URL: env.DATABASE_URL } : {});
 
 export function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
-  return startProcess('web', bin('next'), ['start', '-p', String(port)], { ...env, ...asApp(env), PORT: String(port), HUB_SERVICE: 'web' }, () =>
+  return startProcess('web', process.execPath, ['scripts/web.mjs', '-p', String(port)], { ...env, ...asApp(env), PORT: String(port), HUB_SERVICE: 'web' }, () =>
     answersOk(`http://127.0.0.1:${port}/api/health`),
   );
 }

@@ -4,6 +4,7 @@ import { logger } from '@/lib/log';
 import { enqueueIngestWebhook } from '@/lib/queue/ingest-queue';
 import type { TPlatform } from '@/lib/orders/canonical-order';
 import { withTenant } from '@/lib/db/tenant-scope';
+import { headerOf, type TWebhookDelivery } from '@/lib/webhooks/webhook-delivery';
 
 export type TIncomingEvent = {
   tenantId: string;
@@ -77,12 +78,14 @@ function withoutNul(text: string): string {
 }
 
 /** The headers worth keeping with an event (platform headers, minus signatures). */
-export function keptHeaders(request: Request, prefixes: string[]): Record<string, string> {
+export function keptHeaders(delivery: TWebhookDelivery, prefixes: string[]): Record<string, string> {
   const kept: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
+  for (const name of Object.keys(delivery.headers)) {
     const lower = name.toLowerCase();
-    if (lower.includes('signature') || lower.includes('hmac') || lower === 'authorization') return;
+    if (lower.includes('signature') || lower.includes('hmac') || lower === 'authorization') continue;
+    const value = headerOf(delivery, name);
+    if (value === null) continue;
     if (prefixes.some((prefix) => lower.startsWith(prefix)) || lower === 'content-type' || lower === 'user-agent') kept[lower] = value;
-  });
+  }
   return kept;
 }

@@ -1,16 +1,20 @@
 import { errorBody } from '@/lib/api/error-response';
+import type { TWebhookAnswer } from '@/lib/webhooks/webhook-delivery';
 
 // Webhook answers. A bad signature and an unknown store get the very same 401, so the answer
 // never tells a caller which shops exist.
 
-export const webhookResponses = {
-  accepted: () => Response.json({ ok: true }, { status: 200 }),
-  repeat: () => Response.json({ ok: true, duplicate: true }, { status: 200 }),
-  ignored: () => Response.json({ ok: true, ignored: true }, { status: 200 }),
-  unauthorized: () => Response.json(errorBody('unauthorized', 'Invalid signature or unknown store'), { status: 401 }),
-  tooLarge: () => Response.json(errorBody('payload_too_large', 'Webhook bodies are limited to 1 MiB'), { status: 413 }),
-  notJson: () => Response.json(errorBody('bad_request', 'The body is not valid JSON'), { status: 400 }),
-  notJsonContentType: () => Response.json(errorBody('unsupported_media_type', 'Webhook bodies must be application/json'), { status: 415 }),
-  databaseUnavailable: () =>
-    Response.json(errorBody('unavailable', 'Temporarily unavailable, retry later'), { status: 503, headers: { 'retry-after': '5' } }),
+export const webhookAnswers = {
+  accepted: (): TWebhookAnswer => ({ status: 200, body: { ok: true } }),
+  repeat: (): TWebhookAnswer => ({ status: 200, body: { ok: true, duplicate: true } }),
+  unauthorized: (): TWebhookAnswer => ({ status: 401, body: errorBody('unauthorized', 'Invalid signature or unknown store') }),
+  tooLarge: (): TWebhookAnswer => ({ status: 413, body: errorBody('payload_too_large', 'Webhook bodies are limited to 1 MiB') }),
+  notJson: (): TWebhookAnswer => ({ status: 400, body: errorBody('bad_request', 'The body is not valid JSON') }),
+  notJsonContentType: (): TWebhookAnswer => ({ status: 415, body: errorBody('unsupported_media_type', 'Webhook bodies must be application/json') }),
+  databaseUnavailable: (): TWebhookAnswer => ({
+    status: 503,
+    body: errorBody('unavailable', 'Temporarily unavailable, retry later'),
+    headers: { 'retry-after': '5' },
+  }),
+  failed: (): TWebhookAnswer => ({ status: 500, body: errorBody('internal', 'Something went wrong') }),
 };

@@ -8,7 +8,7 @@ import { projectRoot } from '@/tests/support/processes';
 import { assertPortFree, prepareDatabase, privatePostgresDirectory, startPrivatePostgres, startPrivateRedis, stopLeftoverPostgres, type TPrivatePostgres, type TPrivateRedis } from '@/tests/chaos/services';
 import { startWeb, startWorker, stopRecordedLeftovers, type TServiceProcess } from '@/tests/chaos/processes';
 
-// One chaos cluster: a private Postgres and Redis, the real web app (`next start`, so a build
+// One chaos cluster: a private Postgres and Redis, the real web app (scripts/web.mjs, so a build
 // must exist), real worker processes and the fake TikTok Shop API. The calling process points its
 // own database client at the private Postgres too, to set up tenants and read verdicts.
 

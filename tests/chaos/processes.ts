@@ -153,12 +153,10 @@ export async function startWeb(port: number, env: Record<string, string | undefi
   const logDirectory = directories.logs;
   const web = await startServiceProcess({
     name: 'web',
-    args: [join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    args: ['scripts/web.mjs', '-p', String(port), '-H', '127.0.0.1'],
     env: { ...env, NODE_ENV: 'production', PORT: String(port) },
     logDirectory,
     pidDirectory: directories.pids,
-    // next start renames its process to "next-server (v…)".
-    marker: 'next-server',
   });
   const deadline = Date.now() + 90_000;
   for (;;) {

@@ -1,26 +1,23 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { POST as shopifyWebhook } from '@/app/api/webhooks/shopify/route';
-import { POST as tiktokWebhook } from '@/app/api/webhooks/tiktok/route';
-import { POST as wooWebhook } from '@/app/api/webhooks/woocommerce/[storeId]/route';
+import { withWebhookListener } from '@/lib/webhooks/webhook-listener';
 import { POST as wooCallback } from '@/app/api/stores/woocommerce/callback/route';
 import { GET as tiktokCallback } from '@/app/api/stores/tiktok/callback/route';
 
 // The app's public endpoints (webhooks and the platforms' server-to-server callbacks) served over
-// real HTTP from inside a test, so a platform fake can call back into the route handlers.
+// real HTTP from inside a test, so a platform fake can call back into the app. Webhooks go through
+// the web server's own listener (lib/webhooks/webhook-listener.ts), the callbacks through their
+// route handlers.
 
-type THandler = (request: Request, params: Record<string, string>) => Promise<Response> | Response;
+type THandler = (request: Request) => Promise<Response> | Response;
 
 const routes: Array<{ method: string; pattern: RegExp; handle: THandler }> = [
-  { method: 'POST', pattern: /^\/api\/webhooks\/shopify$/, handle: (request) => shopifyWebhook(request) },
-  { method: 'POST', pattern: /^\/api\/webhooks\/tiktok$/, handle: (request) => tiktokWebhook(request) },
-  { method: 'POST', pattern: /^\/api\/webhooks\/woocommerce\/(?<storeId>[^/]+)$/, handle: (request, params) => wooWebhook(request, { params: Promise.resolve({ storeId: params.storeId! }) }) },
   { method: 'POST', pattern: /^\/api\/stores\/woocommerce\/callback$/, handle: (request) => wooCallback(request) },
   { method: 'GET', pattern: /^\/api\/stores\/tiktok\/callback$/, handle: (request) => tiktokCallback(request) },
 ];
 
 export async function startAppServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer(async (incoming, outgoing) => {
+  const server: Server = createServer(withWebhookListener(async (incoming, outgoing) => {
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
@@ -32,10 +29,10 @@ export async function startAppServer(): Promise<{ url: string; close: () => Prom
     const headers = new Headers();
     for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(name, value);
     const request = new Request(url.toString(), { method: incoming.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-    const response = await route.handle(request, url.pathname.match(route.pattern)?.groups ?? {});
+    const response = await route.handle(request);
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(Buffer.from(await response.arrayBuffer()));
-  });
+  }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -7,7 +7,8 @@ import { wooHeaders } from '@/tests/fixtures/woocommerce';
 import { tiktokHeaders } from '@/tests/fixtures/tiktok';
 
 // Calls the webhook route handlers in-process with real Request objects, signed as each
-// platform signs them. The routes are the same modules `next start` serves.
+// platform signs them. The routes call the same receivers the web server's webhook listener
+// does (tests/integration/webhook-answers.test.ts asks both the same questions).
 
 export async function sendShopify(input: { shopDomain: string; topic?: string; body: string; eventId?: string | null; webhookId?: string; secret?: string; headers?: Record<string, string> }) {
   const headers = {

@@ -1,8 +1,8 @@
 import { isDatabaseUnavailable } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
-import { readRawBody } from '@/lib/webhooks/read-raw-body';
-import { webhookResponses } from '@/lib/webhooks/webhook-responses';
+import { webhookAnswers } from '@/lib/webhooks/webhook-responses';
+import { headerOf, type TWebhookAnswer, type TWebhookDelivery } from '@/lib/webhooks/webhook-delivery';
 import { isJsonContentType } from '@/lib/webhooks/is-json-content-type';
 import { forgetRoutedStore, unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route';
 import { normalizeShopDomain } from '@/lib/stores/route-key';
@@ -16,29 +16,28 @@ const complianceTopics = new Set(['CUSTOMERS_DATA_REQUEST', 'CUSTOMERS_REDACT', 
 const uninstalledTopic = 'APP_UNINSTALLED';
 
 /** POST /api/webhooks/shopify — verify, store in the inbox, enqueue, answer. */
-export async function receiveShopifyWebhook(request: Request): Promise<Response> {
-  const body = await readRawBody(request);
-  if (body === 'too_large') return webhookResponses.tooLarge();
-  const shopDomain = request.headers.get('x-shopify-shop-domain') ?? request.headers.get('shopify-shop-domain');
-  if (!shopDomain) return webhookResponses.unauthorized();
+export async function receiveShopifyWebhook(delivery: TWebhookDelivery): Promise<TWebhookAnswer> {
+  const { body } = delivery;
+  const shopDomain = headerOf(delivery, 'x-shopify-shop-domain') ?? headerOf(delivery, 'shopify-shop-domain');
+  if (!shopDomain) return webhookAnswers.unauthorized();
   // Base64 HMAC of the raw bytes with the app secret, in constant time; no database needed.
-  const check = verifyShopifyWebhook(request.headers, body, env().SHOPIFY_API_SECRET);
-  if (!check.valid) return webhookResponses.unauthorized();
-  if (!isJsonContentType(request.headers.get('content-type'))) return webhookResponses.notJsonContentType();
+  const check = verifyShopifyWebhook(delivery.headers, body, env().SHOPIFY_API_SECRET);
+  if (!check.valid) return webhookAnswers.unauthorized();
+  if (!isJsonContentType(headerOf(delivery, 'content-type'))) return webhookAnswers.notJsonContentType();
   const rawBody = body.toString('utf8');
   try {
     JSON.parse(rawBody);
   } catch {
-    return webhookResponses.notJson();
+    return webhookAnswers.notJson();
   }
   const isCompliance = complianceTopics.has(check.topic);
   const isUninstall = check.topic === uninstalledTopic;
   if (isUninstall) forgetRoutedStore('shopify', normalizeShopDomain(shopDomain));
   try {
     const store = await unsafeFindStoreByRoute('shopify', normalizeShopDomain(shopDomain), { includeInactive: isCompliance, fresh: isCompliance || isUninstall });
-    if (!store) return isCompliance || isUninstall ? webhookResponses.accepted() : webhookResponses.unauthorized();
+    if (!store) return isCompliance || isUninstall ? webhookAnswers.accepted() : webhookAnswers.unauthorized();
 
-    const topic = (request.headers.get('x-shopify-topic') ?? request.headers.get('shopify-topic') ?? check.topic).toLowerCase();
+    const topic = (headerOf(delivery, 'x-shopify-topic') ?? headerOf(delivery, 'shopify-topic') ?? check.topic).toLowerCase();
     const deliveryKey = check.eventId ?? check.webhookId;
     const isHandled = orderTopics.has(check.topic) || isCompliance || isUninstall;
     const result = await acceptWebhookEvent({
@@ -47,13 +46,13 @@ export async function receiveShopifyWebhook(request: Request): Promise<Response>
       platform: 'shopify',
       topic,
       dedupKey: `shopify:${normalizeShopDomain(shopDomain)}:${topic}:${deliveryKey}`,
-      headers: keptHeaders(request, ['x-shopify-', 'shopify-']),
+      headers: keptHeaders(delivery, ['x-shopify-', 'shopify-']),
       rawBody,
       ignoredReason: isHandled ? undefined : `Topic ${topic} is not handled`,
     });
-    return result.isRepeat ? webhookResponses.repeat() : webhookResponses.accepted();
+    return result.isRepeat ? webhookAnswers.repeat() : webhookAnswers.accepted();
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return webhookResponses.databaseUnavailable();
+    if (isDatabaseUnavailable(error)) return webhookAnswers.databaseUnavailable();
     logger.error({ err: error }, 'Shopify webhook failed');
     throw error;
   }

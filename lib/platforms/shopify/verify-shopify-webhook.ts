@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { isSameSignature } from '@/lib/crypto/hmac';
+import { headerOf, type TWebhookDelivery } from '@/lib/webhooks/webhook-delivery';
 
 export type TShopifyWebhookCheck = { valid: false } | { valid: true; topic: string; webhookId: string; eventId: string | null };
 
@@ -17,15 +18,16 @@ const headerNames = {
  * a few hundred webhooks a second (bench/results/2026-11-27-*.md).
  * The topic comes back as the library gives it: `orders/create` → `ORDERS_CREATE`.
  */
-export function verifyShopifyWebhook(headers: Headers, rawBody: Buffer, appSecret: string): TShopifyWebhookCheck {
-  const names = headers.has(headerNames.events.hmac) ? headerNames.events : headerNames.webhooks;
+export function verifyShopifyWebhook(headers: TWebhookDelivery['headers'], rawBody: Buffer, appSecret: string): TShopifyWebhookCheck {
+  const header = (name: string) => headerOf({ headers }, name);
+  const names = header(headerNames.events.hmac) !== null ? headerNames.events : headerNames.webhooks;
   if (!rawBody.length) return { valid: false };
   const expected = createHmac('sha256', appSecret).update(rawBody).digest('base64');
-  if (!isSameSignature(expected, headers.get(names.hmac))) return { valid: false };
-  const topic = headers.get(names.topic);
-  const webhookId = headers.get(names.webhookId);
-  const eventId = headers.get(names.eventId);
-  if (!topic || !webhookId || !headers.get(names.domain) || !headers.get(names.apiVersion)) return { valid: false };
+  if (!isSameSignature(expected, header(names.hmac))) return { valid: false };
+  const topic = header(names.topic);
+  const webhookId = header(names.webhookId);
+  const eventId = header(names.eventId);
+  if (!topic || !webhookId || !header(names.domain) || !header(names.apiVersion)) return { valid: false };
   if (names === headerNames.events && !eventId) return { valid: false };
   return { valid: true, topic: topic.toUpperCase().replace(/\/|\./g, '_'), webhookId, eventId: eventId || null };
 }

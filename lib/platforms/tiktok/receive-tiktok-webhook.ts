@@ -3,8 +3,8 @@ import { isDatabaseUnavailable } from '@/lib/db/client';
 import { isSameSignature } from '@/lib/crypto/hmac';
 import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
-import { readRawBody } from '@/lib/webhooks/read-raw-body';
-import { webhookResponses } from '@/lib/webhooks/webhook-responses';
+import { webhookAnswers } from '@/lib/webhooks/webhook-responses';
+import { headerOf, type TWebhookAnswer, type TWebhookDelivery } from '@/lib/webhooks/webhook-delivery';
 import { isJsonContentType } from '@/lib/webhooks/is-json-content-type';
 import { unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route';
 import { signTikTokWebhook } from '@/lib/platforms/tiktok/sign-tiktok-request';
@@ -23,25 +23,24 @@ function asKey(value: unknown): string {
 }
 
 /** POST /api/webhooks/tiktok — verify, store in the inbox, enqueue, answer. */
-export async function receiveTikTokWebhook(request: Request): Promise<Response> {
-  const body = await readRawBody(request);
-  if (body === 'too_large') return webhookResponses.tooLarge();
+export async function receiveTikTokWebhook(delivery: TWebhookDelivery): Promise<TWebhookAnswer> {
+  const { body } = delivery;
   // The signature is per app, not per shop: it is checked before the body is even parsed.
   const expected = signTikTokWebhook(env().TIKTOK_APP_KEY, env().TIKTOK_APP_SECRET, body);
-  if (!isSameSignature(expected, request.headers.get('authorization')?.trim().toLowerCase())) return webhookResponses.unauthorized();
-  if (!isJsonContentType(request.headers.get('content-type'))) return webhookResponses.notJsonContentType();
+  if (!isSameSignature(expected, headerOf(delivery, 'authorization')?.trim().toLowerCase())) return webhookAnswers.unauthorized();
+  if (!isJsonContentType(headerOf(delivery, 'content-type'))) return webhookAnswers.notJsonContentType();
 
   const rawBody = body.toString('utf8');
   let envelope: TTikTokEnvelope;
   try {
     envelope = JSON.parse(rawBody) as TTikTokEnvelope;
   } catch {
-    return webhookResponses.notJson();
+    return webhookAnswers.notJson();
   }
-  if (!envelope || typeof envelope !== 'object' || Array.isArray(envelope)) return webhookResponses.notJson();
+  if (!envelope || typeof envelope !== 'object' || Array.isArray(envelope)) return webhookAnswers.notJson();
   try {
     const store = await unsafeFindStoreByRoute('tiktok', asKey(envelope.shop_id));
-    if (!store) return webhookResponses.unauthorized();
+    if (!store) return webhookAnswers.unauthorized();
     const type = Number(envelope.type);
     const notificationId = asKey(envelope.tts_notification_id);
     const dedupKey = notificationId
@@ -53,13 +52,13 @@ export async function receiveTikTokWebhook(request: Request): Promise<Response> 
       platform: 'tiktok',
       topic: `type:${Number.isFinite(type) ? type : 'unknown'}`,
       dedupKey,
-      headers: keptHeaders(request, ['x-tts-']),
+      headers: keptHeaders(delivery, ['x-tts-']),
       rawBody,
       ignoredReason: type === orderStatusChange ? undefined : `Notification type ${asKey(envelope.type) || 'unknown'} is not handled`,
     });
-    return result.isRepeat ? webhookResponses.repeat() : webhookResponses.accepted();
+    return result.isRepeat ? webhookAnswers.repeat() : webhookAnswers.accepted();
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return webhookResponses.databaseUnavailable();
+    if (isDatabaseUnavailable(error)) return webhookAnswers.databaseUnavailable();
     logger.error({ err: error }, 'TikTok webhook failed');
     throw error;
   }

@@ -1,7 +1,10 @@
 import { receiveShopifyWebhook } from '@/lib/platforms/shopify/receive-shopify-webhook';
+import { answerWebhookRequest } from '@/lib/webhooks/answer-webhook';
 
 export const dynamic = 'force-dynamic';
 
+// The web server answers this path before Next.js routes it (lib/http/serve-web.ts); this
+// handler serves it under `next dev`. Both call receiveShopifyWebhook.
 export function POST(request: Request) {
-  return receiveShopifyWebhook(request);
+  return answerWebhookRequest(request, receiveShopifyWebhook);
 }
