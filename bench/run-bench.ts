@@ -12,6 +12,7 @@ import { renderTable, writeResults } from '@/bench/lib/report';
 import { describeRun, resultRows } from '@/bench/lib/result-rows';
 import { loadAverage } from '@/bench/lib/measure-cpu';
 import { sampleRss } from '@/bench/lib/sample-rss';
+import { standInForAutovacuum } from '@/bench/lib/stand-in-for-autovacuum';
 import { benchRoot } from '@/bench/lib/start-process';
 import { baselineQueuePrefix, startMinimalWebhookServer, startTikTokShopFake, startWeb, startWorker } from '@/bench/lib/start-services';
 import { acknowledgeWebhooks, shopifyDeliveries } from '@/bench/scenarios/acknowledge-webhooks';
@@ -50,6 +51,8 @@ process.on('SIGINT', () => void Promise.all(running.map((child) => child.stop())
 async function main() {
   const startLoad = loadAverage();
   say(`${values.quick ? 'quick' : 'full'} run on database ${new URL(databaseUrl).pathname.slice(1)}, queue prefix ${env.QUEUE_PREFIX}`);
+  const autovacuum = await standInForAutovacuum(pool);
+  if (autovacuum.isStandingIn) say('autovacuum is off on this Postgres: the bench runs its ANALYZE every 10 s instead');
   const ackTenant = await createBenchTenant('Bench acknowledgement', { shopify: 4, woo: 0, tiktok: 0 });
   const e2eTenant = await createBenchTenant('Bench end to end', { shopify: 2, woo: 2, tiktok: 1 });
   const warmTenant = await createBenchTenant('Bench warm-up', { shopify: 1, woo: 1, tiktok: 1 });
@@ -116,6 +119,7 @@ async function main() {
   }
   await worker.stop();
   await tiktok.stop();
+  await autovacuum.stop();
 
   if (only.has('3')) {
     say(`scenario 3: loading ${sizes.tenantOrders} + ${sizes.otherOrders} orders…`);
@@ -126,7 +130,7 @@ async function main() {
   const rows = resultRows(results);
   const table = renderTable(rows);
   process.stdout.write(`\n${table}\n\n`);
-  const path = writeResults(benchRoot, values.label || (values.quick ? 'quick' : ''), describeRun(values.quick, sizes, { start: startLoad, end: loadAverage() }), rows);
+  const path = writeResults(benchRoot, values.label || (values.quick ? 'quick' : ''), describeRun(values.quick, sizes, { start: startLoad, end: loadAverage() }, autovacuum.isStandingIn), rows);
   say(`written to ${path.slice(benchRoot.length)}`);
 }
 

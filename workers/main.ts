@@ -14,6 +14,7 @@ import { placeSupplierOrderJob } from '@/workers/jobs/place-supplier-order';
 import { syncAllSuppliersJob, syncSupplierOrdersJob } from '@/workers/jobs/sync-supplier-orders';
 import { beginShutdown } from '@/workers/shutdown';
 import { withTenant } from '@/lib/db/tenant-scope';
+import { warnWithoutAutovacuum } from '@/lib/db/warn-without-autovacuum';
 
 // The worker process: the ingest and sync queues' consumers, the inbox sweeper and the
 // reconciliation schedule. Never started inside the web process. SIGTERM lets active jobs finish.
@@ -89,6 +90,7 @@ const sweeper = setInterval(() => {
 }, env().SWEEP_INTERVAL_MS);
 
 logger.info({ concurrency: env().INGEST_CONCURRENCY, prefix: env().QUEUE_PREFIX }, 'worker started');
+void warnWithoutAutovacuum();
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -113,7 +113,7 @@ export function resultRows(results: TResults): TRow[] {
   return rows;
 }
 
-export function describeRun(isQuick: boolean, sizes: TResults['sizes'], loads: { start: number; end: number }): string {
+export function describeRun(isQuick: boolean, sizes: TResults['sizes'], loads: { start: number; end: number }, isStandingInForAutovacuum: boolean): string {
   return [
     `# Benchmark ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${isQuick ? 'quick (small sizes)' : 'full'}`,
     '',
@@ -123,5 +123,8 @@ export function describeRun(isQuick: boolean, sizes: TResults['sizes'], loads: {
     `order list ${sizes.tenantOrders} orders in the tenant + ${sizes.otherOrders} in others; hot number ${sizes.hotOrders} orders.`,
     'Baselines: 1 a bare node:http server doing store lookup + HMAC + inbox insert + enqueue; 2 and 4 the same SQL writes',
     '(event, counter, order, lines) from one script; 3 the same listOrders() in-process (its SQL, no HTTP, Next.js or API-key check); 5 the bare server of 1.',
+    ...(isStandingInForAutovacuum
+      ? ["Postgres here runs with autovacuum off: the bench ran autovacuum's ANALYZE of the written tables every 10 s itself (bench/lib/stand-in-for-autovacuum.ts)."]
+      : []),
   ].join('\n');
 }
