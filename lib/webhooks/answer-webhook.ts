@@ -1,5 +1,5 @@
 import { readRawBody } from '@/lib/webhooks/read-raw-body';
-import { webhookAnswers } from '@/lib/webhooks/webhook-responses';
+import { webhookAnswers } from '@/lib/webhooks/webhook-answers';
 import type { TReceiveWebhook, TWebhookAnswer, TWebhookDelivery } from '@/lib/webhooks/webhook-delivery';
 
 /**

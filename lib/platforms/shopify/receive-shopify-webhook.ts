@@ -1,7 +1,7 @@
 import { isDatabaseUnavailable } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
-import { webhookAnswers } from '@/lib/webhooks/webhook-responses';
+import { webhookAnswers } from '@/lib/webhooks/webhook-answers';
 import { headerOf, type TWebhookAnswer, type TWebhookDelivery } from '@/lib/webhooks/webhook-delivery';
 import { isJsonContentType } from '@/lib/webhooks/is-json-content-type';
 import { forgetRoutedStore, unsafeFindStoreByRoute } from '@/lib/stores/unsafe-find-store-by-route';
