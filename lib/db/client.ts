@@ -12,17 +12,38 @@ const globalForDatabase = globalThis as unknown as { orderHubDatabase?: TDatabas
 type TQueryArgs = unknown[];
 type TRawQuery = (...args: unknown[]) => Promise<unknown>;
 
-/** Runs one lone statement as a transaction of its own, for the tenant (row-level security). */
+type TCorkable = { cork(): void; uncork(): void };
+
+/**
+ * Runs one lone statement as a transaction of its own, for the tenant (row-level security). The
+ * app's connections are pipelined: BEGIN with the tenant, the statement and COMMIT leave in one
+ * write and come back in one round trip, where waiting for each took three (every write is a
+ * system call, a third of the worker's CPU: bench/results/2026-11-27-notes.md). `work` must send
+ * its statement at once, as a client.query call does. Should the statement fail, Postgres turns
+ * the COMMIT into a rollback; should BEGIN fail, the statement ran without a tenant and saw no row.
+ */
 async function inTenantTransaction<T>(client: pg.PoolClient, tenantId: string, work: () => Promise<T>): Promise<T> {
-  await client.query(beginForTenant(tenantId));
+  const stream = (client as unknown as { connection: { stream: TCorkable } }).connection.stream;
+  let begun: Promise<unknown>;
+  let worked: Promise<T>;
+  let committed: Promise<unknown>;
+  stream.cork();
   try {
-    const result = await work();
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    begun = client.query(beginForTenant(tenantId));
+    try {
+      worked = work();
+    } catch (error) {
+      worked = Promise.reject(error); // the transaction still closes: COMMIT of nothing
+    }
+    committed = client.query('COMMIT');
+  } finally {
+    stream.uncork();
   }
+  const [begin, statement, commit] = await Promise.allSettled([begun, worked, committed]);
+  if (begin.status === 'rejected') throw begin.reason;
+  if (statement.status === 'rejected') throw statement.reason;
+  if (commit.status === 'rejected') throw commit.reason;
+  return statement.value;
 }
 
 function commandOf(args: unknown[]): string {
@@ -100,6 +121,8 @@ function newPool(PoolClass: typeof pg.Pool, connectionString: string, purpose: '
     // Shows in pg_stat_activity which process (and which of its two connections) a session is.
     application_name: (purpose === 'app' ? service : `${service}:system`).slice(0, 63),
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // The app's connections send the statements of a lone tenant statement together (above).
+    pipeline: purpose === 'app',
     // Fail fast when Postgres is down so a webhook route can answer 503 and the platform retries.
     connectionTimeoutMillis: 3000,
   });

@@ -1,0 +1,50 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { pool } from '@/lib/db/client';
+import { withTenant } from '@/lib/db/tenant-scope';
+import { createTestTenant } from '@/tests/support/tenants';
+
+// A lone statement inside withTenant() runs as a transaction of its own, its BEGIN (naming the
+// tenant), the statement and its COMMIT sent together on a pipelined connection
+// (lib/db/client.ts). What it writes is committed; when it fails, nothing stays open behind it.
+
+async function connectionsOutsideTransactions(): Promise<Array<{ fresh: boolean; tenant: string | null }>> {
+  // As many at once as the pool holds, so every connection it has is asked.
+  return Promise.all(
+    Array.from({ length: 10 }, async () => {
+      const { rows } = await pool().query<{ fresh: boolean; tenant: string | null }>(
+        `SELECT xact_start = query_start AS fresh, NULLIF(current_setting('app.tenant_id', true), '') AS tenant, pg_sleep(0.05)::text
+           FROM pg_stat_activity WHERE pid = pg_backend_pid()`,
+      );
+      return { fresh: rows[0]!.fresh, tenant: rows[0]!.tenant };
+    }),
+  );
+}
+
+describe('a lone statement inside a tenant', () => {
+  it('commits what it writes', async () => {
+    const { tenantId } = await createTestTenant('Lone statements');
+    await withTenant(tenantId, () => pool().query('INSERT INTO order_skus (tenant_id, sku) VALUES ($1, $2)', [tenantId, 'LONE-1']));
+    // Seen from a connection of its own: committed, not merely visible inside an open transaction.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      const { rows } = await other.query('SELECT sku FROM order_skus WHERE tenant_id = $1', [tenantId]);
+      expect(rows).toEqual([{ sku: 'LONE-1' }]);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('fails with the statement’s own error and leaves no transaction, and no tenant, on the connection', async () => {
+    const { tenantId } = await createTestTenant('Lone statements');
+    const insert = () => withTenant(tenantId, () => pool().query('INSERT INTO order_skus (tenant_id, sku) VALUES ($1, $2)', [tenantId, 'LONE-2']));
+    await insert();
+    for (let attempt = 0; attempt < 5; attempt++) await expect(insert()).rejects.toMatchObject({ code: '23505' });
+    await expect(withTenant(tenantId, () => pool().query('SELECT no_such_column FROM order_skus'))).rejects.toMatchObject({ code: '42703' });
+
+    expect(await connectionsOutsideTransactions()).toEqual(Array.from({ length: 10 }, () => ({ fresh: true, tenant: null })));
+    const { rows } = await withTenant(tenantId, () => pool().query<{ sku: string }>('SELECT sku FROM order_skus WHERE tenant_id = $1', [tenantId]));
+    expect(rows).toEqual([{ sku: 'LONE-2' }]);
+  });
+});
