@@ -20,7 +20,9 @@ type TCorkable = { cork(): void; uncork(): void };
  * write and come back in one round trip, where waiting for each took three (every write is a
  * system call, a third of the worker's CPU: bench/results/2026-11-27-notes.md). `work` must send
  * its statement at once, as a client.query call does. Should the statement fail, Postgres turns
- * the COMMIT into a rollback; should BEGIN fail, the statement ran without a tenant and saw no row.
+ * the COMMIT into a rollback; should BEGIN alone fail (a cancel landing on it), the statement ran on
+ * its own without a tenant, where row-level security shows it no tenant's rows, and BEGIN's error is
+ * thrown.
  */
 async function inTenantTransaction<T>(client: pg.PoolClient, tenantId: string, work: () => Promise<T>): Promise<T> {
   const stream = (client as unknown as { connection: { stream: TCorkable } }).connection.stream;

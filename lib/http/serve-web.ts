@@ -15,6 +15,13 @@ export async function serveWeb({ dir, port, hostname }: TServeOptions): Promise<
   const server = createServer();
   const app = next({ dev: false, dir, port, hostname: hostname ?? 'localhost', httpServer: server });
   await app.prepare();
+  let stopping = false;
+  // Once stopping, every answer closes its connection, so keep-alive clients go elsewhere; a
+  // connection whose answer was under way when the stop came is closed once it is idle.
+  server.on('request', (_incoming, outgoing) => {
+    if (stopping) outgoing.setHeader('connection', 'close');
+    else outgoing.once('finish', () => stopping && setImmediate(() => server.closeIdleConnections()));
+  });
   server.on('request', withWebhookListener(app.getRequestHandler()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -22,13 +29,12 @@ export async function serveWeb({ dir, port, hostname }: TServeOptions): Promise<
   });
   logger.info({ port, hostname: hostname ?? 'all interfaces' }, 'web started');
 
-  let stopping = false;
   const stop = (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    // Answers in flight are written; a keep-alive connection still open after 5 s is cut.
+    // Answers in flight are written and end their connections; whatever is still open after 5 s is cut.
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
     void closed
       .then(() => app.close())

@@ -60,13 +60,15 @@ export async function answerWebhookMessage(incoming: IncomingMessage, outgoing: 
     ...answer.headers,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(json),
-    // The unread rest of an oversized body is not worth reading: the connection ends with the answer.
-    ...(body === 'too_large' ? { connection: 'close' } : {}),
   });
   outgoing.end(json);
 }
 
-/** The body as raw bytes, or 'too_large' past `limit` (declared or counted) without keeping more. */
+/**
+ * The body as raw bytes, or 'too_large' past `limit` (declared or counted) without keeping more.
+ * node:http reads and drops the rest after the answer, as it did behind Next.js: a client that
+ * writes its whole body before reading still gets its 413 rather than a reset connection.
+ */
 function readBody(incoming: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
   const declared = Number(incoming.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) return Promise.resolve('too_large');

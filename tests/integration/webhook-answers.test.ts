@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { shopifyHeaders, shopifyOrderBody } from '@/tests/fixtures/shopify';
@@ -130,9 +131,30 @@ describe("the web server's webhook listener", () => {
       ...streamedBody(oversized),
     } as RequestInit);
     expect(answer.status).toBe(413);
-    expect(answer.headers.get('connection')).toBe('close');
     expect((await answer.json()).error.code).toBe('payload_too_large');
     expect(await findEvents(tenantId)).toEqual([]);
+  });
+
+  it('answers 413 to a client that sends its whole oversized body before reading, as Next.js did', async () => {
+    // A blocking client (PHP, curl): the request and all its body first, the answer after.
+    const body = Buffer.alloc(4 * 1024 * 1024, 'x');
+    const { port } = new URL(server.url);
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      let received = '';
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve(received.split('\r\n')[0] || (error.code ?? error.message)));
+      socket.on('close', () => resolve(received.split('\r\n')[0] ?? ''));
+      socket.pause(); // nothing is read until the whole body is written
+      socket.write(`POST /api/webhooks/shopify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+      socket.write(body, () => {
+        socket.on('data', (chunk) => {
+          received += chunk.toString('latin1');
+          if (received.includes('\r\n\r\n')) socket.destroy();
+        });
+        socket.resume();
+      });
+    });
+    expect(outcome).toBe('HTTP/1.1 413 Payload Too Large');
   });
 
   it('leaves other methods and paths to Next.js', async () => {

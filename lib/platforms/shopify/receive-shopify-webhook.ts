@@ -1,5 +1,4 @@
 import { isDatabaseUnavailable } from '@/lib/db/client';
-import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
 import { webhookAnswers } from '@/lib/webhooks/webhook-answers';
 import { headerOf, type TWebhookAnswer, type TWebhookDelivery } from '@/lib/webhooks/webhook-delivery';
@@ -53,7 +52,6 @@ export async function receiveShopifyWebhook(delivery: TWebhookDelivery): Promise
     return result.isRepeat ? webhookAnswers.repeat() : webhookAnswers.accepted();
   } catch (error) {
     if (isDatabaseUnavailable(error)) return webhookAnswers.databaseUnavailable();
-    logger.error({ err: error }, 'Shopify webhook failed');
     throw error;
   }
 }

@@ -1,7 +1,6 @@
 import { env } from '@/lib/env';
 import { isDatabaseUnavailable } from '@/lib/db/client';
 import { isSameSignature } from '@/lib/crypto/hmac';
-import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
 import { webhookAnswers } from '@/lib/webhooks/webhook-answers';
 import { headerOf, type TWebhookAnswer, type TWebhookDelivery } from '@/lib/webhooks/webhook-delivery';
@@ -59,7 +58,6 @@ export async function receiveTikTokWebhook(delivery: TWebhookDelivery): Promise<
     return result.isRepeat ? webhookAnswers.repeat() : webhookAnswers.accepted();
   } catch (error) {
     if (isDatabaseUnavailable(error)) return webhookAnswers.databaseUnavailable();
-    logger.error({ err: error }, 'TikTok webhook failed');
     throw error;
   }
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { isDatabaseUnavailable } from '@/lib/db/client';
-import { logger } from '@/lib/log';
 import { acceptWebhookEvent, keptHeaders } from '@/lib/webhooks/accept-webhook-event';
 import { webhookAnswers } from '@/lib/webhooks/webhook-answers';
 import { headerOf, type TWebhookAnswer, type TWebhookDelivery } from '@/lib/webhooks/webhook-delivery';
@@ -68,7 +67,6 @@ export async function receiveWooCommerceWebhook(delivery: TWebhookDelivery, stor
     return result.isRepeat ? webhookAnswers.repeat() : webhookAnswers.accepted();
   } catch (error) {
     if (isDatabaseUnavailable(error)) return webhookAnswers.databaseUnavailable();
-    logger.error({ err: error }, 'WooCommerce webhook failed');
     throw error;
   }
 }
