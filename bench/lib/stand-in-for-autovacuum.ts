@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { runsWithoutAutovacuum } from '@/lib/db/warn-without-autovacuum';
 
 // The web and worker keep their hot statements prepared on each connection, and Postgres plans a
 // prepared statement from the statistics it has when the statement is first used. A new bench
@@ -15,8 +16,7 @@ export type TAutovacuumStandIn = { isStandingIn: boolean; stop: () => Promise<vo
 
 /** ANALYZEs the tables the ingest writes every `everyMs` while the server's autovacuum is off. */
 export async function standInForAutovacuum(pool: pg.Pool, everyMs = 10_000): Promise<TAutovacuumStandIn> {
-  const { rows } = await pool.query<{ autovacuum: string }>('SHOW autovacuum');
-  if (rows[0]?.autovacuum !== 'off') return { isStandingIn: false, stop: async () => undefined };
+  if (!(await runsWithoutAutovacuum(pool))) return { isStandingIn: false, stop: async () => undefined };
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = running.then(() => pool.query(`ANALYZE ${writtenTables.join(', ')}`)).catch(() => undefined);

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { systemPool } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 
@@ -10,11 +11,16 @@ import { logger } from '@/lib/log';
  */
 export async function warnWithoutAutovacuum(): Promise<void> {
   try {
-    const { rows } = await systemPool().query<{ autovacuum: string }>('SHOW autovacuum');
-    if (rows[0]?.autovacuum === 'off') {
+    if (await runsWithoutAutovacuum(systemPool())) {
       logger.warn('Postgres runs with autovacuum off: statistics are never refreshed and ingest slows down as orders accumulate. Turn autovacuum on (the default), or run ANALYZE regularly.');
     }
   } catch (error) {
     logger.debug({ err: error }, 'could not read the autovacuum setting');
   }
+}
+
+/** True when the server behind `pool` runs with autovacuum off. */
+export async function runsWithoutAutovacuum(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ autovacuum: string }>('SHOW autovacuum');
+  return rows[0]?.autovacuum === 'off';
 }

@@ -32,8 +32,8 @@ export async function serveWeb({ dir, port, hostname }: TServeOptions): Promise<
   const stop = (exitCode: number) => {
     if (stopping) return;
     stopping = true;
+    // close() also ends the idle keep-alive connections (Node 19 and later).
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
     // Answers in flight are written and end their connections; whatever is still open after 5 s is cut.
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
     void closed
