@@ -21,8 +21,11 @@ export async function startProcess(
   mkdirSync(logDirectory, { recursive: true });
   const log = createWriteStream(join(logDirectory, `${name}.log`), { flags: 'w' });
   const child = spawn(command, args, { cwd: benchRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  // Both streams write to one log, which closes once the child and both streams are done: a
+  // child dying with stderr still open must not end the log under it (an error in the bench).
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+  child.once('close', () => log.end());
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -26,7 +26,7 @@ export function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<TRunning
 }
 
 export function startWorker(env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
-  return startProcess('worker', process.execPath, ['scripts/worker.mjs'], { ...env, ...asApp(env), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
+  return startProcess('worker', process.execPath, [...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean), 'scripts/worker.mjs'], { ...env, ...asApp(env), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
     readFileSync(logOf('worker'), 'utf8').includes('worker started'),
   );
 }

@@ -15,37 +15,60 @@ type TRawQuery = (...args: unknown[]) => Promise<unknown>;
 type TCorkable = { cork(): void; uncork(): void };
 
 /**
- * Runs one lone statement as a transaction of its own, for the tenant (row-level security). The
- * app's connections are pipelined: BEGIN with the tenant, the statement and COMMIT leave in one
- * write and come back in one round trip, where waiting for each took three (every write is a
- * system call, a third of the worker's CPU: bench/results/2026-11-27-notes.md). `work` must send
- * its statement at once, as a client.query call does. Should the statement fail, Postgres turns
- * the COMMIT into a rollback; should BEGIN alone fail (a cancel landing on it), the statement ran on
- * its own without a tenant, where row-level security shows it no tenant's rows, and BEGIN's error is
- * thrown.
+ * Calls `send` with the connection's writes held back: every statement it sends leaves in one
+ * write. The app's connections are pipelined, so the statements do not wait for each other's
+ * answers either, and they all come back in one round trip. Every write is a system call, and
+ * one per statement was a third of the worker's CPU (bench/results/2026-11-27-notes.md).
  */
-async function inTenantTransaction<T>(client: pg.PoolClient, tenantId: string, work: () => Promise<T>): Promise<T> {
+function corked<T>(client: pg.ClientBase, send: () => T): T {
   const stream = (client as unknown as { connection: { stream: TCorkable } }).connection.stream;
-  let begun: Promise<unknown>;
-  let worked: Promise<T>;
-  let committed: Promise<unknown>;
   stream.cork();
   try {
-    begun = client.query(beginForTenant(tenantId));
-    try {
-      worked = work();
-    } catch (error) {
-      worked = Promise.reject(error); // the transaction still closes: COMMIT of nothing
-    }
-    committed = client.query('COMMIT');
+    return send();
   } finally {
     stream.uncork();
   }
-  const [begin, statement, commit] = await Promise.allSettled([begun, worked, committed]);
-  if (begin.status === 'rejected') throw begin.reason;
-  if (statement.status === 'rejected') throw statement.reason;
-  if (commit.status === 'rejected') throw commit.reason;
-  return statement.value;
+}
+
+/** Waits for every promise, then throws the first failure in their order (the cause: what follows a failed statement in a transaction fails because of it). */
+type TAnswers<P extends readonly Promise<unknown>[]> = { -readonly [K in keyof P]: Awaited<P[K]> };
+
+async function allOrFirstFailure<P extends readonly Promise<unknown>[]>(sent: P): Promise<TAnswers<P>> {
+  const settled = await Promise.allSettled(sent);
+  const failure = settled.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as TAnswers<P>;
+}
+
+function attempt<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return work();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * Sends statements of one transaction together: one write, one round trip (see corked). `send`
+ * must call sql.query for each at once, without waiting in between; the results come back in
+ * the same order. For statements that do not need each other's answers.
+ */
+export function sendTogether<P extends readonly Promise<unknown>[]>(sql: TSql, send: () => P): Promise<TAnswers<P>> {
+  return allOrFirstFailure(corked(sql, send));
+}
+
+/**
+ * Runs one lone statement as a transaction of its own, for the tenant (row-level security):
+ * BEGIN with the tenant, the statement and COMMIT leave together (corked) and come back in one
+ * round trip, where waiting for each took three. `work` must send its statement at once, as a
+ * client.query call does. Should the statement fail, Postgres turns the COMMIT into a rollback;
+ * should BEGIN alone fail (a cancel landing on it), the statement ran on its own without a
+ * tenant, where row-level security shows it no tenant's rows, and BEGIN's error is thrown.
+ */
+async function inTenantTransaction<T>(client: pg.PoolClient, tenantId: string, work: () => Promise<T>): Promise<T> {
+  const sent = corked(client, () => [client.query(beginForTenant(tenantId)), attempt(work), client.query('COMMIT')] as const);
+  const [, statement] = await allOrFirstFailure(sent);
+  return statement;
 }
 
 function commandOf(args: unknown[]): string {
@@ -183,12 +206,17 @@ export async function disconnectDatabase(): Promise<void> {
 
 export type TSql = pg.PoolClient;
 
-/** Runs `work` in one transaction on one connection; rolls back on any error. */
+/**
+ * Runs `work` in one transaction on one connection; rolls back on any error. BEGIN leaves in one
+ * write with the statements `work` sends before it first waits (corked, pipelined): opening the
+ * transaction costs no round trip of its own. BEGIN fails only with its connection, and so do
+ * the statements sent behind it.
+ */
 export async function withTransaction<T>(work: (sql: TSql) => Promise<T>): Promise<T> {
   const client = await pool().connect();
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
+    const sent = corked(client, () => [client.query('BEGIN'), attempt(() => work(client))] as const);
+    const [, result] = await allOrFirstFailure(sent);
     await client.query('COMMIT');
     return result;
   } catch (error) {

@@ -58,52 +58,64 @@ export function twinLockKeys(tenantId: string, platform: TPlatform, order: TCano
   return keys;
 }
 
-/** Runs inside recordOrder's transaction (holding twinLockKeys), right after a new order is inserted. */
-export async function detectTwins(sql: TSql, tenantId: string, created: TNewOrder): Promise<number> {
-  let found = 0;
-  const { order } = created;
-  if (order.origin?.platform === 'tiktok') {
-    const { rows } = await sql.query<{ id: string }>(
-      `SELECT id FROM orders WHERE tenant_id = $1 AND platform = 'tiktok' AND external_id = $2 AND store_id <> $3`,
-      [tenantId, order.origin.externalId, created.storeId],
-    );
-    for (const row of rows) {
-      await link(sql, tenantId, row.id, created.id, 'certain');
-      found++;
-    }
-  }
-  if (created.platform === 'tiktok') {
-    const { rows } = await sql.query<{ id: string }>(
-      `SELECT id FROM orders WHERE tenant_id = $1 AND origin_platform = 'tiktok' AND origin_external_id = $2 AND store_id <> $3`,
-      [tenantId, order.externalId, created.storeId],
-    );
-    for (const row of rows) {
-      await link(sql, tenantId, created.id, row.id, 'certain');
-      found++;
-    }
-  }
-  if (found) return found;
+type TTwinLink = { originalOrderId: string; copyOrderId: string; confidence: 'certain' | 'probable' };
 
-  const { rows } = await sql.query<TCandidate>(
-    `SELECT o.id, o.placed_at, o.customer_name, o.shipping_address,
-            (SELECT json_agg(json_build_object('sku', l.sku, 'title', l.title, 'quantity', l.quantity) ORDER BY l.position)
-               FROM order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id) AS items
-       FROM orders o
-      WHERE o.tenant_id = $1 AND o.store_id <> $2 AND o.id <> $3
-        AND o.placed_at BETWEEN $4 AND $5 AND o.total_price = $6 AND o.currency = $7 AND o.stage <> 'archived'
-      LIMIT 20`,
-    [tenantId, created.storeId, created.id, new Date(order.placedAt.getTime() - probableWindowMs), new Date(order.placedAt.getTime() + probableWindowMs), order.totalPrice, order.currency],
-  );
-  const basket = basketOf(order.lines).join(',');
+const noRows = Promise.resolve({ rows: [] as Array<{ id: string }> });
+
+/**
+ * Looks for the twins of a new order, inside recordOrder's transaction (holding twinLockKeys),
+ * right behind its insert. Its statements are sent at once, without waiting for each other, so
+ * they can leave with the insert in one round trip (sendTogether); linkTwins records what it found.
+ */
+export function searchTwins(sql: TSql, tenantId: string, created: TNewOrder): Promise<TTwinLink[]> {
+  const { order } = created;
+  const copiesOfTikTokOrder =
+    order.origin?.platform === 'tiktok'
+      ? sql.query<{ id: string }>(
+          `SELECT id FROM orders WHERE tenant_id = $1 AND platform = 'tiktok' AND external_id = $2 AND store_id <> $3`,
+          [tenantId, order.origin.externalId, created.storeId],
+        )
+      : noRows;
+  const copiesOfThisOrder =
+    created.platform === 'tiktok'
+      ? sql.query<{ id: string }>(
+          `SELECT id FROM orders WHERE tenant_id = $1 AND origin_platform = 'tiktok' AND origin_external_id = $2 AND store_id <> $3`,
+          [tenantId, order.externalId, created.storeId],
+        )
+      : noRows;
   const recipient = recipientOf(order.customer?.name ?? order.shippingAddress?.name, order.shippingAddress);
-  if (!order.lines.length || recipient === '||') return 0;
-  for (const candidate of rows) {
-    if (basketOf(candidate.items ?? []).join(',') !== basket) continue;
-    if (recipientOf(candidate.customer_name, candidate.shipping_address) !== recipient) continue;
-    // The one placed first is the original, the later one the copy (whichever arrived first).
-    if (candidate.placed_at.getTime() <= order.placedAt.getTime()) await link(sql, tenantId, candidate.id, created.id, 'probable');
-    else await link(sql, tenantId, created.id, candidate.id, 'probable');
-    found++;
-  }
-  return found;
+  const isComparable = order.lines.length > 0 && recipient !== '||';
+  const candidates = isComparable
+    ? sql.query<TCandidate>(
+        `SELECT o.id, o.placed_at, o.customer_name, o.shipping_address,
+                (SELECT json_agg(json_build_object('sku', l.sku, 'title', l.title, 'quantity', l.quantity) ORDER BY l.position)
+                   FROM order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id) AS items
+           FROM orders o
+          WHERE o.tenant_id = $1 AND o.store_id <> $2 AND o.id <> $3
+            AND o.placed_at BETWEEN $4 AND $5 AND o.total_price = $6 AND o.currency = $7 AND o.stage <> 'archived'
+          LIMIT 20`,
+        [tenantId, created.storeId, created.id, new Date(order.placedAt.getTime() - probableWindowMs), new Date(order.placedAt.getTime() + probableWindowMs), order.totalPrice, order.currency],
+      )
+    : Promise.resolve({ rows: [] as TCandidate[] });
+  return Promise.all([copiesOfTikTokOrder, copiesOfThisOrder, candidates]).then(([originals, copies, probable]) => {
+    const certain: TTwinLink[] = [
+      ...originals.rows.map((row) => ({ originalOrderId: row.id, copyOrderId: created.id, confidence: 'certain' as const })),
+      ...copies.rows.map((row) => ({ originalOrderId: created.id, copyOrderId: row.id, confidence: 'certain' as const })),
+    ];
+    if (certain.length) return certain;
+    const basket = basketOf(order.lines).join(',');
+    return probable.rows
+      .filter((candidate) => basketOf(candidate.items ?? []).join(',') === basket && recipientOf(candidate.customer_name, candidate.shipping_address) === recipient)
+      .map((candidate) =>
+        // The one placed first is the original, the later one the copy (whichever arrived first).
+        candidate.placed_at.getTime() <= order.placedAt.getTime()
+          ? { originalOrderId: candidate.id, copyOrderId: created.id, confidence: 'probable' as const }
+          : { originalOrderId: created.id, copyOrderId: candidate.id, confidence: 'probable' as const },
+      );
+  });
+}
+
+/** Records the twins searchTwins found, in the same transaction. */
+export async function linkTwins(sql: TSql, tenantId: string, links: TTwinLink[]): Promise<void> {
+  for (const twin of links) await link(sql, tenantId, twin.originalOrderId, twin.copyOrderId, twin.confidence);
 }

@@ -3,29 +3,47 @@ import type { TSql } from '@/lib/db/client';
 export type TRenumbering = { orderId: string; from: string; to: string };
 export type TAllocatedNumber = { number: string; renumbered: TRenumbering | null };
 
+/** The counter row of a channel number as a new order took it, and whether the plain number is held. */
+export type TNumberCounter = { memberCount: number; lastSuffix: number; isPlainTaken: boolean };
+
 /**
- * Gives a new order its Order Center number (DESIGN §3). The counter row for
- * (tenant, sourceNumber) is taken with INSERT … ON CONFLICT DO UPDATE … RETURNING, which locks it
- * until the caller's transaction ends: K orders with one number on many workers queue here and
- * leave as #N-1 … #N-K. Must run inside the transaction that inserts the order.
+ * Takes the counter row for (tenant, sourceNumber) for a new order (DESIGN §3), unless the order
+ * (store, external id) is already recorded: then nothing is touched and null comes back. So it
+ * can go out with recordOrder's lock and lookup in one round trip, behind the lock. INSERT … ON
+ * CONFLICT DO UPDATE … RETURNING locks the row until the transaction ends: K orders with one
+ * number on many workers queue here and leave as #N-1 … #N-K. Whether the plain number is free
+ * rides along. Must run inside the transaction that inserts the order.
  */
-export async function allocateNumber(sql: TSql, tenantId: string, sourceNumber: string): Promise<TAllocatedNumber> {
-  const plain = `#${sourceNumber}`;
-  // Whether the plain number is free rides along with the counter: one round trip, not two.
+export async function takeNumberCounter(
+  sql: TSql,
+  tenantId: string,
+  sourceNumber: string,
+  order: { storeId: string; externalId: string },
+): Promise<TNumberCounter | null> {
   const { rows } = await sql.query<{ member_count: number; last_suffix: number; is_plain_taken: boolean }>({
     name: 'allocate-number/take-counter',
     text: `WITH counter AS (
        INSERT INTO order_number_counters (tenant_id, source_number, member_count, last_suffix)
-       VALUES ($1, $2, 1, 0)
+       SELECT $1, $2, 1, 0
+        WHERE NOT EXISTS (SELECT 1 FROM orders WHERE tenant_id = $1 AND store_id = $4 AND external_id = $5)
        ON CONFLICT (tenant_id, source_number)
        DO UPDATE SET member_count = order_number_counters.member_count + 1
        RETURNING member_count, last_suffix
      )
      SELECT member_count, last_suffix, EXISTS (SELECT 1 FROM orders WHERE tenant_id = $1 AND number = $3) AS is_plain_taken FROM counter`,
-    values: [tenantId, sourceNumber, plain],
+    values: [tenantId, sourceNumber, `#${sourceNumber}`, order.storeId, order.externalId],
   });
-  const { member_count: memberCount, last_suffix: lastSuffix, is_plain_taken: isPlainTaken } = rows[0]!;
+  const row = rows[0];
+  return row ? { memberCount: row.member_count, lastSuffix: row.last_suffix, isPlainTaken: row.is_plain_taken } : null;
+}
 
+/**
+ * Gives a new order its Order Center number from the counter it took: the plain #N while it is
+ * alone, else the next suffix; when a number becomes a group, its first member turns #N-1.
+ */
+export async function numberFromCounter(sql: TSql, tenantId: string, sourceNumber: string, counter: TNumberCounter): Promise<TAllocatedNumber> {
+  const plain = `#${sourceNumber}`;
+  const { memberCount, lastSuffix, isPlainTaken } = counter;
   if (memberCount === 1 && !isPlainTaken) return { number: plain, renumbered: null };
 
   let renumbered: TRenumbering | null = null;

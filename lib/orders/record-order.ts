@@ -1,12 +1,12 @@
-import { withTransaction, type TSql } from '@/lib/db/client';
+import { sendTogether, withTransaction, type TSql } from '@/lib/db/client';
 import { createId } from '@/lib/ids';
 import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
-import { allocateNumber } from '@/lib/numbering/allocate-number';
+import { numberFromCounter, takeNumberCounter, type TNumberCounter } from '@/lib/numbering/allocate-number';
 import { insertNewOrder, orderDetailValues } from '@/lib/orders/insert-new-order';
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import { ZCanonicalOrder, type TCanonicalOrder, type TPlatform } from '@/lib/orders/canonical-order';
 import { channelStage, nextStage } from '@/lib/orders/order-stage';
-import { detectTwins, twinLockKeys } from '@/lib/duplicates/detect-twins';
+import { linkTwins, searchTwins, twinLockKeys } from '@/lib/duplicates/detect-twins';
 import type { TOrderStage } from '@/lib/orders/order-filters';
 
 export type TRecordOrderInput = {
@@ -25,7 +25,9 @@ export type TRecordOrderResult = { orderId: string; number: string; outcome: 'cr
 /**
  * Records one order from any channel in ONE transaction: upsert by (tenant, store, external id),
  * drop updates older than what is stored, allocate the Order Center number for a new order,
- * replace the lines, write the audit trail and mark the inbox event processed.
+ * replace the lines, write the audit trail and mark the inbox event processed. A new order takes
+ * three round trips: BEGIN, the locks, the lookup and the counter together; the insert with the
+ * twin search; COMMIT (sendTogether, lib/db/client.ts).
  */
 export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrderResult> {
   const order = ZCanonicalOrder.parse(input.order);
@@ -33,53 +35,48 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
   return withTransaction(async (sql) => {
     // Two events of one order (orders/create and orders/updated at once) must not both insert it;
     // two copies of one purchase must not miss each other (detect-twins). All locks at once, sorted.
+    // The lookup and the counter run behind the locks: each sees what the previous holder committed.
     const keys = [`${tenantId}/${storeId}/${order.externalId}`, ...twinLockKeys(tenantId, input.platform, order)].sort();
-    await sql.query({
-      name: 'record-order/lock',
-      text: 'SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0))) FROM unnest($1::text[]) AS key',
-      values: [keys],
-    });
-    const { rows } = await sql.query<{ id: string; number: string; source_updated_at: Date; status: string; stage: TOrderStage }>({
-      name: 'record-order/find-existing',
-      text: `SELECT id, number, source_updated_at, status, stage FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
-      values: [tenantId, storeId, order.externalId],
-    });
-    const existing = rows[0];
-    let result: TRecordOrderResult;
+    const [, found, counter] = await sendTogether(sql, () => [
+      sql.query({
+        name: 'record-order/lock',
+        text: 'SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0))) FROM unnest($1::text[]) AS key',
+        values: [keys],
+      }),
+      sql.query<TStoredOrder>({
+        name: 'record-order/find-existing',
+        text: `SELECT id, number, source_updated_at, status, stage FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
+        values: [tenantId, storeId, order.externalId],
+      }),
+      takeNumberCounter(sql, tenantId, order.sourceNumber, { storeId, externalId: order.externalId }),
+    ] as const);
+    const existing = found.rows[0];
     if (!existing) {
-      result = await insertOrder(sql, input, order);
-    } else if (order.sourceUpdatedAt < existing.source_updated_at) {
-      // Webhooks arrive late and out of order; an older state never overwrites a newer one.
-      result = { orderId: existing.id, number: existing.number, outcome: 'stale' };
-    } else {
-      await updateOrder(sql, tenantId, existing.id, order, nextStage(existing.stage, channelStage(order)));
-      await upsertLines(sql, tenantId, existing.id, order);
-      if (existing.status !== order.status) {
-        await recordAuditEvent(sql, {
-          tenantId,
-          actor: input.actor,
-          action: 'order.status_changed',
-          subjectType: 'order',
-          subjectId: existing.id,
-          before: { status: existing.status },
-          after: { status: order.status },
-        });
-      }
-      const isSameState = order.sourceUpdatedAt.getTime() === existing.source_updated_at.getTime();
-      result = { orderId: existing.id, number: existing.number, outcome: isSameState ? 'unchanged' : 'updated' };
+      if (!counter) throw new Error('The number counter was not taken for a new order');
+      return insertOrder(sql, input, order, counter);
     }
-    // A new order's event was marked by the statement that inserted the order.
-    if (input.eventId && result.outcome !== 'created') await markEventProcessed(sql, tenantId, input.eventId, result.orderId);
-    return result;
+    if (order.sourceUpdatedAt < existing.source_updated_at) {
+      // Webhooks arrive late and out of order; an older state never overwrites a newer one.
+      if (input.eventId) await markEventProcessed(sql, tenantId, input.eventId, existing.id);
+      return { orderId: existing.id, number: existing.number, outcome: 'stale' };
+    }
+    return changeOrder(sql, input, order, existing);
   });
 }
 
-async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder): Promise<TRecordOrderResult> {
+type TStoredOrder = { id: string; number: string; source_updated_at: Date; status: string; stage: TOrderStage };
+
+async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder, counter: TNumberCounter): Promise<TRecordOrderResult> {
   const { tenantId } = input;
   const orderId = createId('ord');
-  const { number, renumbered } = await allocateNumber(sql, tenantId, order.sourceNumber);
-  await insertNewOrder(sql, { ...input, order, orderId, number, stage: channelStage(order) });
-  await detectTwins(sql, tenantId, { id: orderId, storeId: input.storeId, platform: input.platform, order });
+  const { number, renumbered } = await numberFromCounter(sql, tenantId, order.sourceNumber, counter);
+  // The insert also marks the inbox event processed.
+  const created = { id: orderId, storeId: input.storeId, platform: input.platform, order };
+  const [, twins] = await sendTogether(sql, () => [
+    insertNewOrder(sql, { ...input, order, orderId, number, stage: channelStage(order) }),
+    searchTwins(sql, tenantId, created),
+  ] as const);
+  await linkTwins(sql, tenantId, twins);
   if (renumbered) {
     await recordAuditEvent(sql, {
       tenantId,
@@ -92,6 +89,30 @@ async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonica
     });
   }
   return { orderId, number, outcome: 'created' };
+}
+
+/** A newer (or the same) state of a stored order: its fields, lines, audit and event, sent together. */
+async function changeOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder, existing: TStoredOrder): Promise<TRecordOrderResult> {
+  const { tenantId } = input;
+  const isStatusChanged = existing.status !== order.status;
+  await sendTogether(sql, () => [
+    updateOrder(sql, tenantId, existing.id, order, nextStage(existing.stage, channelStage(order))),
+    upsertLines(sql, tenantId, existing.id, order),
+    isStatusChanged
+      ? recordAuditEvent(sql, {
+          tenantId,
+          actor: input.actor,
+          action: 'order.status_changed',
+          subjectType: 'order',
+          subjectId: existing.id,
+          before: { status: existing.status },
+          after: { status: order.status },
+        })
+      : Promise.resolve(),
+    input.eventId ? markEventProcessed(sql, tenantId, input.eventId, existing.id) : Promise.resolve(),
+  ] as const);
+  const isSameState = order.sourceUpdatedAt.getTime() === existing.source_updated_at.getTime();
+  return { orderId: existing.id, number: existing.number, outcome: isSameState ? 'unchanged' : 'updated' };
 }
 
 async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder, stage: TOrderStage): Promise<void> {
@@ -118,10 +139,13 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
   );
 }
 
-/** Lines keep their ids across updates (keyed by position), so later records can point at them. */
+/**
+ * Lines keep their ids across updates (keyed by position), so later records can point at them.
+ * Both statements are sent at once.
+ */
 async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
-  if (order.lines.length) {
-    await sql.query(
+  const upserted = order.lines.length
+    ? sql.query(
       `WITH catalogued AS (
          INSERT INTO order_skus (tenant_id, sku)
          SELECT DISTINCT $1, line.sku FROM unnest($6::text[]) AS line(sku) WHERE line.sku IS NOT NULL ORDER BY 2
@@ -145,9 +169,10 @@ async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: 
         order.lines.map((line) => line.quantity),
         order.lines.map((line) => line.unitPrice),
       ],
-    );
-  }
-  await sql.query(`DELETE FROM order_lines WHERE tenant_id = $1 AND order_id = $2 AND position >= $3`, [tenantId, orderId, order.lines.length]);
+      )
+    : Promise.resolve();
+  const removed = sql.query(`DELETE FROM order_lines WHERE tenant_id = $1 AND order_id = $2 AND position >= $3`, [tenantId, orderId, order.lines.length]);
+  await Promise.all([upserted, removed]);
 }
 
 /** A WooCommerce order moved to the trash: kept, marked deleted and cancelled, never renumbered. */
