@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { TOrderPlan } from '@/bench/lib/plan-orders';
+import { countPostgresCpu } from '@/bench/lib/measure-cpu';
 
 /**
  * Baseline for scenarios 2 and 4: the SQL writes of ingest without web, queue or worker — per
  * delivery one transaction that inserts the event (a repeat stops there), takes the number
  * counter, inserts the order and its lines. `connections` transactions run at once, as many as
- * the worker's pool. Returns orders committed per second and this process' CPU per order.
+ * the worker's pool. Returns orders committed per second, this process' CPU per order and that
+ * of Postgres.
  */
-export async function ingestDirectly(databaseUrl: string, tenantId: string, plan: TOrderPlan, connections: number): Promise<{ ordersPerSecond: number; orders: number; cpuMsPerOrder: number }> {
+export async function ingestDirectly(
+  databaseUrl: string,
+  tenantId: string,
+  plan: TOrderPlan,
+  connections: number,
+): Promise<{ ordersPerSecond: number; orders: number; cpuMsPerOrder: number; postgresCpuMsPerOrder: number }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
   let next = 0;
   let orders = 0;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const postgresCpu = countPostgresCpu();
   const runLane = async () => {
     for (let index = next++; index < plan.deliveries.length; index = next++) {
       if (await writeOne(pool, tenantId, plan.deliveries[index]!)) orders++;
@@ -22,8 +30,9 @@ export async function ingestDirectly(databaseUrl: string, tenantId: string, plan
   await Promise.all(Array.from({ length: connections }, runLane));
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const postgresCpuMsPerOrder = postgresCpu.perOperation(orders);
   await pool.end();
-  return { ordersPerSecond: orders / seconds, orders, cpuMsPerOrder: (cpu.user + cpu.system) / 1000 / orders };
+  return { ordersPerSecond: orders / seconds, orders, cpuMsPerOrder: (cpu.user + cpu.system) / 1000 / orders, postgresCpuMsPerOrder };
 }
 
 async function writeOne(pool: pg.Pool, tenantId: string, planned: TOrderPlan['deliveries'][number]): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 // CPU time a process has used so far (user + system, from /proc). Throughput on a shared 2-core
 // machine moves with whatever else runs; CPU per operation does not, so the report shows both.
@@ -13,6 +13,29 @@ export function cpuMilliseconds(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** CPU ms used so far by every Postgres server process on the machine (the backends of all clients). */
+export function postgresCpuMilliseconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return total;
+}
+
+/** Starts counting the CPU of all Postgres server processes, as countCpu does for one process. */
+export function countPostgresCpu(): { perOperation: (operations: number) => number } {
+  const start = postgresCpuMilliseconds();
+  return { perOperation: (operations) => (postgresCpuMilliseconds() - start) / operations };
 }
 
 /** Starts counting; `perOperation(n)` is the CPU ms used since, divided by n. */

@@ -68,6 +68,14 @@ function endToEndRows(result: TEndToEnd, orders: number): TRow[] {
       target: '',
       verdict: '',
     },
+    {
+      scenario,
+      measure: 'Postgres CPU per order (all its processes)',
+      hub: formatMs(result.burst.postgresCpuMsPerOrder),
+      baseline: formatMs(result.direct.postgresCpuMsPerOrder),
+      target: '',
+      verdict: '',
+    },
     { scenario, measure: 'lag p50 / p99 at 200/s', hub: `${formatMs(result.steady.lagP50Ms)} / ${formatMs(result.steady.lagP99Ms)}`, baseline: '', target: 'p99 ≤ 2 s', verdict: verdict(result.steady.lagP99Ms, 2000, 'atMost') },
     {
       scenario,

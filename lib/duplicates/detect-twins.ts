@@ -12,13 +12,7 @@ const probableWindowMs = 2 * 3600 * 1000;
 
 type TNewOrder = { id: string; storeId: string; platform: TPlatform; order: TCanonicalOrder };
 
-type TCandidate = {
-  id: string;
-  placed_at: Date;
-  customer_name: string | null;
-  shipping_address: { postalCode?: string | null; address1?: string | null } | null;
-  items: Array<{ sku: string | null; title: string; quantity: number }> | null;
-};
+type TCandidate = { id: string; placed_at: Date; items: Array<{ sku: string | null; title: string; quantity: number }> | null };
 
 function normalize(text: string | null | undefined): string {
   return (text ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -29,8 +23,14 @@ export function basketOf(lines: Array<{ sku: string | null; title: string; quant
   return lines.map((line) => `${normalize(line.sku) || normalize(line.title)}×${line.quantity}`).sort();
 }
 
-function recipientOf(name: string | null | undefined, address: { postalCode?: string | null; address1?: string | null } | null | undefined): string {
-  return `${normalize(name)}|${normalize(address?.postalCode)}|${normalize(address?.address1)}`;
+/**
+ * Who receives the order, normalized, as stored with it (orders.recipient_key): probable twins
+ * share it. Null for an order with no recipient or no lines, which is never compared.
+ */
+export function recipientKeyOf(order: Pick<TCanonicalOrder, 'customer' | 'shippingAddress' | 'lines'>): string | null {
+  const address = order.shippingAddress;
+  const recipient = `${normalize(order.customer?.name ?? address?.name)}|${normalize(address?.postalCode)}|${normalize(address?.address1)}`;
+  return order.lines.length && recipient !== '||' ? recipient : null;
 }
 
 async function link(sql: TSql, tenantId: string, originalOrderId: string, copyOrderId: string, confidence: 'certain' | 'probable'): Promise<void> {
@@ -53,8 +53,8 @@ export function twinLockKeys(tenantId: string, platform: TPlatform, order: TCano
   const keys: string[] = [];
   const tiktokOrderId = platform === 'tiktok' ? order.externalId : order.origin?.platform === 'tiktok' ? order.origin.externalId : null;
   if (tiktokOrderId) keys.push(`twin:${tenantId}:tiktok:${tiktokOrderId}`);
-  const recipient = recipientOf(order.customer?.name ?? order.shippingAddress?.name, order.shippingAddress);
-  if (recipient !== '||') keys.push(`twin:${tenantId}:probable:${order.currency}:${Number(order.totalPrice).toFixed(2)}:${recipient}`);
+  const recipient = recipientKeyOf(order);
+  if (recipient) keys.push(`twin:${tenantId}:probable:${order.currency}:${Number(order.totalPrice).toFixed(2)}:${recipient}`);
   return keys;
 }
 
@@ -71,31 +71,36 @@ export function searchTwins(sql: TSql, tenantId: string, created: TNewOrder): Pr
   const { order } = created;
   const copiesOfTikTokOrder =
     order.origin?.platform === 'tiktok'
-      ? sql.query<{ id: string }>(
-          `SELECT id FROM orders WHERE tenant_id = $1 AND platform = 'tiktok' AND external_id = $2 AND store_id <> $3`,
-          [tenantId, order.origin.externalId, created.storeId],
-        )
+      ? sql.query<{ id: string }>({
+          name: 'detect-twins/tiktok-original',
+          text: `SELECT id FROM orders WHERE tenant_id = $1 AND platform = 'tiktok' AND external_id = $2 AND store_id <> $3`,
+          values: [tenantId, order.origin.externalId, created.storeId],
+        })
       : noRows;
   const copiesOfThisOrder =
     created.platform === 'tiktok'
-      ? sql.query<{ id: string }>(
-          `SELECT id FROM orders WHERE tenant_id = $1 AND origin_platform = 'tiktok' AND origin_external_id = $2 AND store_id <> $3`,
-          [tenantId, order.externalId, created.storeId],
-        )
+      ? sql.query<{ id: string }>({
+          name: 'detect-twins/tiktok-copies',
+          text: `SELECT id FROM orders WHERE tenant_id = $1 AND origin_platform = 'tiktok' AND origin_external_id = $2 AND store_id <> $3`,
+          values: [tenantId, order.externalId, created.storeId],
+        })
       : noRows;
-  const recipient = recipientOf(order.customer?.name ?? order.shippingAddress?.name, order.shippingAddress);
-  const isComparable = order.lines.length > 0 && recipient !== '||';
-  const candidates = isComparable
-    ? sql.query<TCandidate>(
-        `SELECT o.id, o.placed_at, o.customer_name, o.shipping_address,
+  // Same recipient, same total, another store, within two hours; the basket is compared here.
+  const recipient = recipientKeyOf(order);
+  const candidates = recipient
+    ? sql.query<TCandidate>({
+        // Named: each connection parses and plans it once, where planning it anew (row-level
+        // security on two tables, a subquery) cost more than running it (bench/results).
+        name: 'detect-twins/probable',
+        text: `SELECT o.id, o.placed_at,
                 (SELECT json_agg(json_build_object('sku', l.sku, 'title', l.title, 'quantity', l.quantity) ORDER BY l.position)
                    FROM order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id) AS items
            FROM orders o
-          WHERE o.tenant_id = $1 AND o.store_id <> $2 AND o.id <> $3
-            AND o.placed_at BETWEEN $4 AND $5 AND o.total_price = $6 AND o.currency = $7 AND o.stage <> 'archived'
-          LIMIT 20`,
-        [tenantId, created.storeId, created.id, new Date(order.placedAt.getTime() - probableWindowMs), new Date(order.placedAt.getTime() + probableWindowMs), order.totalPrice, order.currency],
-      )
+          WHERE o.tenant_id = $1 AND o.recipient_key = $2 AND o.placed_at BETWEEN $3 AND $4
+            AND o.total_price = $5 AND o.currency = $6 AND o.store_id <> $7 AND o.id <> $8 AND o.stage <> 'archived'
+          LIMIT 100`,
+        values: [tenantId, recipient, new Date(order.placedAt.getTime() - probableWindowMs), new Date(order.placedAt.getTime() + probableWindowMs), order.totalPrice, order.currency, created.storeId, created.id],
+      })
     : Promise.resolve({ rows: [] as TCandidate[] });
   return Promise.all([copiesOfTikTokOrder, copiesOfThisOrder, candidates]).then(([originals, copies, probable]) => {
     const certain: TTwinLink[] = [
@@ -105,7 +110,7 @@ export function searchTwins(sql: TSql, tenantId: string, created: TNewOrder): Pr
     if (certain.length) return certain;
     const basket = basketOf(order.lines).join(',');
     return probable.rows
-      .filter((candidate) => basketOf(candidate.items ?? []).join(',') === basket && recipientOf(candidate.customer_name, candidate.shipping_address) === recipient)
+      .filter((candidate) => basketOf(candidate.items ?? []).join(',') === basket)
       .map((candidate) =>
         // The one placed first is the original, the later one the copy (whichever arrived first).
         candidate.placed_at.getTime() <= order.placedAt.getTime()

@@ -3,6 +3,7 @@ import { createId } from '@/lib/ids';
 import type { TAuditActor } from '@/lib/audit/record-audit-event';
 import type { TCanonicalOrder, TPlatform } from '@/lib/orders/canonical-order';
 import type { TOrderStage } from '@/lib/orders/order-filters';
+import { recipientKeyOf } from '@/lib/duplicates/detect-twins';
 
 export type TNewOrder = {
   tenantId: string;
@@ -67,21 +68,22 @@ export async function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void>
     order.lines.map((line) => line.title),
     order.lines.map((line) => line.quantity),
     order.lines.map((line) => line.unitPrice),
-    // $29-$32: the audit event; $33: the inbox event; $34: the stage
+    // $29-$32: the audit event; $33: the inbox event; $34: the stage; $35: the recipient key
     createId('aud'),
     input.actor.type,
     input.actor.id,
     JSON.stringify({ number: input.number, sourceNumber: order.sourceNumber, status: order.status, eventId: input.eventId ?? null }),
     input.eventId ?? null,
     input.stage,
+    recipientKeyOf(order),
   ];
   await sql.query({
     name: 'insert-new-order',
     text: `WITH new_order AS (
        INSERT INTO orders (tenant_id, id, store_id, platform, external_id, source_number, number, status, source_status,
                            currency, total_price, subtotal_price, customer_name, customer_email, customer_phone,
-                           shipping_address, origin_platform, origin_external_id, placed_at, source_updated_at, cancelled_at, stage)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $34::"OrderStage")
+                           shipping_address, origin_platform, origin_external_id, placed_at, source_updated_at, cancelled_at, stage, recipient_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $34::"OrderStage", $35)
        RETURNING id
      ), new_lines AS (
        INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)

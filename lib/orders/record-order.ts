@@ -6,7 +6,7 @@ import { insertNewOrder, orderDetailValues } from '@/lib/orders/insert-new-order
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import { ZCanonicalOrder, type TCanonicalOrder, type TPlatform } from '@/lib/orders/canonical-order';
 import { channelStage, nextStage } from '@/lib/orders/order-stage';
-import { linkTwins, searchTwins, twinLockKeys } from '@/lib/duplicates/detect-twins';
+import { linkTwins, recipientKeyOf, searchTwins, twinLockKeys } from '@/lib/duplicates/detect-twins';
 import type { TOrderStage } from '@/lib/orders/order-filters';
 
 export type TRecordOrderInput = {
@@ -124,7 +124,7 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
             origin_platform = COALESCE($12, origin_platform), origin_external_id = COALESCE($13, origin_external_id),
             source_updated_at = $14, cancelled_at = $15, updated_at = now(),
             deleted_at = CASE WHEN $4 = 'trash' THEN COALESCE(deleted_at, now()) ELSE NULL END,
-            stage = $16,
+            stage = $16, recipient_key = $17,
             -- a sync that works again clears the flag a failed one raised
             attention_reason = CASE WHEN attention_reason = 'sync_failed' THEN NULL ELSE attention_reason END
       WHERE tenant_id = $1 AND id = $2`,
@@ -135,6 +135,7 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
       order.sourceUpdatedAt,
       order.cancelledAt,
       stage,
+      recipientKeyOf(order),
     ],
   );
 }

@@ -162,6 +162,12 @@ describe('app/uninstalled and the compliance webhooks', () => {
     const orders = await findOrders(tenantId);
     expect(orders.find((order) => order.number === '#3001')).toMatchObject({ customer_name: null, customer_email: null });
     expect(orders.find((order) => order.number === '#3002')).toMatchObject({ customer_email: 'ida@example.com' });
+    // The normalized recipient that twin detection keeps goes too.
+    const keys = await pool().query<{ number: string; recipient_key: string | null }>(`SELECT number, recipient_key FROM orders WHERE tenant_id = $1 ORDER BY number`, [tenantId]);
+    expect(keys.rows).toEqual([
+      { number: '#3001', recipient_key: null },
+      { number: '#3002', recipient_key: expect.stringMatching(/^ida/) },
+    ]);
     const { rows } = await pool().query<{ raw_body: string }>(`SELECT raw_body FROM webhook_events WHERE tenant_id = $1`, [tenantId]);
     expect(rows.map((row) => row.raw_body).join('\n')).not.toContain('rosa@example.com');
   });

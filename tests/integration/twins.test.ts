@@ -86,6 +86,24 @@ describe('twin orders', () => {
     expect(twins[0]!.copy.lines).toEqual([expect.objectContaining({ sku: 'TWIN-CASE', quantity: 2 })]);
   });
 
+  it('finds the probable twin among a flash sale of same-priced orders from the same hour', async () => {
+    const tenant = await createTestTenant();
+    const sale = await addShopifyStore(tenant.tenantId);
+    const other = await addShopifyStore(tenant.tenantId);
+    // 30 buyers of one product at one price; the last of them is the one whose copy comes in.
+    for (let index = 0; index < 30; index++) {
+      const customer = { firstName: `Buyer${index}`, lastName: 'Sale', email: `buyer${index}@example.com` };
+      const createdAt = new Date(Date.parse('2026-11-20T10:00:00Z') + index * 60_000).toISOString();
+      expect((await sendShopify({ shopDomain: sale.shopDomain, body: shopifyOrderBody({ id: String(6330000000000 + index), number: 8100 + index, lines, customer, createdAt }) })).status).toBe(200);
+    }
+    await settledOrders(tenant.tenantId, 30);
+    const lastBuyer = { firstName: 'Buyer29', lastName: 'Sale', email: 'buyer29@example.com' };
+    await sendShopify({ shopDomain: other.shopDomain, body: shopifyOrderBody({ id: '6330000000100', number: 9100, lines, customer: lastBuyer, createdAt: '2026-11-20T10:45:00Z' }) });
+    await settledOrders(tenant.tenantId, 31);
+    const twins = await listTwins(tenant.tenantId, null);
+    expect(twins.map((twin) => [twin.original.number, twin.copy.number, twin.confidence])).toEqual([['#8129', '#9100', 'probable']]);
+  });
+
   it('refuses to place either order of a pending pair; "same purchase" archives the copy, "different" lets both proceed', async () => {
     const hub = await tenantWithTikTokAndShopify();
     await linkAliExpress(hub);

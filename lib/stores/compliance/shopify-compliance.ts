@@ -59,7 +59,7 @@ export async function redactCustomer(tenantId: string, storeId: string, eventId:
   const email = request.customer?.email ?? null;
   await withTransaction(async (sql) => {
     const { rows } = await sql.query<{ id: string }>(
-      `UPDATE orders o SET customer_name = NULL, customer_email = NULL, customer_phone = NULL, shipping_address = NULL, updated_at = now()
+      `UPDATE orders o SET customer_name = NULL, customer_email = NULL, customer_phone = NULL, shipping_address = NULL, recipient_key = NULL, updated_at = now()
         WHERE ${customerOrdersWhere} RETURNING o.id`,
       [tenantId, storeId, request.orders_to_redact ?? [], email],
     );
