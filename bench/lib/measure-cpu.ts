@@ -15,27 +15,40 @@ export function cpuMilliseconds(pid: number): number {
   }
 }
 
-/** CPU ms used so far by every Postgres server process on the machine (the backends of all clients). */
-export function postgresCpuMilliseconds(): number {
-  let total = 0;
+/** CPU ms used so far by each Postgres server process on the machine (the backends of all clients), by pid. */
+function postgresCpuByPid(): Map<string, number> {
+  const used = new Map<string, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+      used.set(entry, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
     } catch {
       // the process ended while being read
     }
   }
-  return total;
+  return used;
 }
 
-/** Starts counting the CPU of all Postgres server processes, as countCpu does for one process. */
+/**
+ * Starts counting the CPU of all Postgres server processes, as countCpu does for one process:
+ * what each process alive at the end used since the start (a backend that ends in between, an
+ * idle pool connection closing, takes its share with it: a slight undercount).
+ */
 export function countPostgresCpu(): { perOperation: (operations: number) => number } {
-  const start = postgresCpuMilliseconds();
-  return { perOperation: (operations) => (postgresCpuMilliseconds() - start) / operations };
+  const start = postgresCpuByPid();
+  return {
+    perOperation: (operations) => {
+      let used = 0;
+      for (const [pid, cpu] of postgresCpuByPid()) {
+        const before = start.get(pid) ?? 0;
+        used += cpu >= before ? cpu - before : cpu; // less than before: a new process under a reused pid
+      }
+      return used / operations;
+    },
+  };
 }
 
 /** Starts counting; `perOperation(n)` is the CPU ms used since, divided by n. */

@@ -217,7 +217,10 @@ export async function withTransaction<T>(work: (sql: TSql) => Promise<T>): Promi
   try {
     const sent = corked(client, () => [client.query('BEGIN'), attempt(() => work(client))] as const);
     const [, result] = await allOrFirstFailure(sent);
-    await client.query('COMMIT');
+    // Postgres answers COMMIT of a failed transaction with ROLLBACK, not an error: a statement
+    // whose failure went unobserved must not pass for a committed transaction.
+    const committed = await client.query('COMMIT');
+    if (committed.command !== 'COMMIT') throw new Error('The transaction was rolled back: one of its statements failed');
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TSql } from '@/lib/db/client';
 import { createId } from '@/lib/ids';
 import type { TCanonicalOrder, TPlatform } from '@/lib/orders/canonical-order';
@@ -24,13 +25,15 @@ export function basketOf(lines: Array<{ sku: string | null; title: string; quant
 }
 
 /**
- * Who receives the order, normalized, as stored with it (orders.recipient_key): probable twins
- * share it. Null for an order with no recipient or no lines, which is never compared.
+ * Who receives the order (name, postal code, street; letters and digits, accents dropped), as a
+ * SHA-256 digest stored with the order (orders.recipient_key): probable twins share it. A digest,
+ * not the text: fixed length in its index whatever the address, and no second copy of it in clear.
+ * Null for an order with no recipient or no lines, which is never compared.
  */
 export function recipientKeyOf(order: Pick<TCanonicalOrder, 'customer' | 'shippingAddress' | 'lines'>): string | null {
   const address = order.shippingAddress;
   const recipient = `${normalize(order.customer?.name ?? address?.name)}|${normalize(address?.postalCode)}|${normalize(address?.address1)}`;
-  return order.lines.length && recipient !== '||' ? recipient : null;
+  return order.lines.length && recipient !== '||' ? createHash('sha256').update(recipient).digest('hex') : null;
 }
 
 async function link(sql: TSql, tenantId: string, originalOrderId: string, copyOrderId: string, confidence: 'certain' | 'probable'): Promise<void> {
@@ -67,7 +70,7 @@ const noRows = Promise.resolve({ rows: [] as Array<{ id: string }> });
  * right behind its insert. Its statements are sent at once, without waiting for each other, so
  * they can leave with the insert in one round trip (sendTogether); linkTwins records what it found.
  */
-export function searchTwins(sql: TSql, tenantId: string, created: TNewOrder): Promise<TTwinLink[]> {
+export async function searchTwins(sql: TSql, tenantId: string, created: TNewOrder): Promise<TTwinLink[]> {
   const { order } = created;
   const copiesOfTikTokOrder =
     order.origin?.platform === 'tiktok'

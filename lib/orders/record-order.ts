@@ -51,10 +51,14 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
       takeNumberCounter(sql, tenantId, order.sourceNumber, { storeId, externalId: order.externalId }),
     ] as const);
     const existing = found.rows[0];
+    // The lookup and the counter see the same rows behind the same lock. Should they disagree (a
+    // writer that took no lock), the transaction rolls back rather than a number going wrong.
+    const disagreement = new Error('The order lookup and the number counter disagree; the job retries');
     if (!existing) {
-      if (!counter) throw new Error('The number counter was not taken for a new order');
+      if (!counter) throw disagreement;
       return insertOrder(sql, input, order, counter);
     }
+    if (counter) throw disagreement;
     if (order.sourceUpdatedAt < existing.source_updated_at) {
       // Webhooks arrive late and out of order; an older state never overwrites a newer one.
       if (input.eventId) await markEventProcessed(sql, tenantId, input.eventId, existing.id);

@@ -32,6 +32,9 @@ describe('Order Center numbers (#1001 → #1001-1, #1001-2)', () => {
     await sendShopify({ shopDomain: shopify.shopDomain, topic: 'orders/updated', body: shopifyOrderBody({ id: '8100000000001', number: 1001, updatedAt: '2026-11-25T00:00:00Z' }) });
     orders = await settledOrders(tenantId, 5);
     expect(orders.map((order) => order.number)).toEqual(['#1001-1', '#1001-2', '#1001-3']);
+    // The counter counts different orders only: a repeat or an update takes no count.
+    const counter = await pool().query(`SELECT member_count, last_suffix FROM order_number_counters WHERE tenant_id = $1 AND source_number = '1001'`, [tenantId]);
+    expect(counter.rows).toEqual([{ member_count: 3, last_suffix: 3 }]);
 
     const { rows } = await pool().query(
       `SELECT before, after FROM audit_events WHERE tenant_id = $1 AND action = 'order.renumbered'`,

@@ -166,7 +166,7 @@ describe('app/uninstalled and the compliance webhooks', () => {
     const keys = await pool().query<{ number: string; recipient_key: string | null }>(`SELECT number, recipient_key FROM orders WHERE tenant_id = $1 ORDER BY number`, [tenantId]);
     expect(keys.rows).toEqual([
       { number: '#3001', recipient_key: null },
-      { number: '#3002', recipient_key: expect.stringMatching(/^ida/) },
+      { number: '#3002', recipient_key: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
     const { rows } = await pool().query<{ raw_body: string }>(`SELECT raw_body FROM webhook_events WHERE tenant_id = $1`, [tenantId]);
     expect(rows.map((row) => row.raw_body).join('\n')).not.toContain('rosa@example.com');

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { pool } from '@/lib/db/client';
+import { pool, withTransaction } from '@/lib/db/client';
 import { withTenant } from '@/lib/db/tenant-scope';
 import { createTestTenant } from '@/tests/support/tenants';
 
@@ -46,5 +46,22 @@ describe('a lone statement inside a tenant', () => {
     expect(await connectionsOutsideTransactions()).toEqual(Array.from({ length: 10 }, () => ({ fresh: true, tenant: null })));
     const { rows } = await withTenant(tenantId, () => pool().query<{ sku: string }>('SELECT sku FROM order_skus WHERE tenant_id = $1', [tenantId]));
     expect(rows).toEqual([{ sku: 'LONE-2' }]);
+  });
+});
+
+describe('a transaction', () => {
+  it('is not taken for committed when one of its statements failed unobserved', async () => {
+    const { tenantId } = await createTestTenant('Transactions');
+    const transaction = withTenant(tenantId, () =>
+      withTransaction(async (sql) => {
+        await sql.query('INSERT INTO order_skus (tenant_id, sku) VALUES ($1, $2)', [tenantId, 'TX-1']);
+        await sql.query('SELECT no_such_column FROM order_skus').catch(() => undefined);
+        return 'done';
+      }),
+    );
+    await expect(transaction).rejects.toThrow('rolled back');
+    const { rows } = await withTenant(tenantId, () => pool().query('SELECT sku FROM order_skus WHERE tenant_id = $1', [tenantId]));
+    expect(rows).toEqual([]);
+    expect(await connectionsOutsideTransactions()).toEqual(Array.from({ length: 10 }, () => ({ fresh: true, tenant: null })));
   });
 });

@@ -104,6 +104,26 @@ describe('twin orders', () => {
     expect(twins.map((twin) => [twin.original.number, twin.copy.number, twin.confidence])).toEqual([['#8129', '#9100', 'probable']]);
   });
 
+  it('compares the recipient an order has now: an update that changes it is found by the copy', async () => {
+    const tenant = await createTestTenant();
+    const first = await addShopifyStore(tenant.tenantId);
+    const second = await addShopifyStore(tenant.tenantId);
+    const gift = { firstName: 'Grace', lastName: 'Hopper', email: 'alan@example.com' };
+    await sendShopify({ shopDomain: first.shopDomain, body: shopifyOrderBody({ id: '6340000000001', number: 8201, lines, customer: buyer, createdAt: '2026-11-20T10:00:00Z' }) });
+    await settledOrders(tenant.tenantId, 1);
+    // The buyer makes it a gift: the order now goes to someone else.
+    await sendShopify({
+      shopDomain: first.shopDomain,
+      topic: 'orders/updated',
+      body: shopifyOrderBody({ id: '6340000000001', number: 8201, lines, customer: gift, createdAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:20:00Z' }),
+    });
+    await settledOrders(tenant.tenantId, 2);
+    await sendShopify({ shopDomain: second.shopDomain, body: shopifyOrderBody({ id: '6340000000002', number: 9201, lines, customer: gift, createdAt: '2026-11-20T10:30:00Z' }) });
+    await settledOrders(tenant.tenantId, 3);
+    const twins = await listTwins(tenant.tenantId, null);
+    expect(twins.map((twin) => [twin.original.number, twin.copy.number, twin.confidence])).toEqual([['#8201', '#9201', 'probable']]);
+  });
+
   it('refuses to place either order of a pending pair; "same purchase" archives the copy, "different" lets both proceed', async () => {
     const hub = await tenantWithTikTokAndShopify();
     await linkAliExpress(hub);
