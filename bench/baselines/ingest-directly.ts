@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { TOrderPlan } from '@/bench/lib/plan-orders';
-import { countPostgresCpu } from '@/bench/lib/measure-cpu';
+import { countServerCpu } from '@/bench/lib/measure-cpu';
 
 /**
  * Baseline for scenarios 2 and 4: the SQL writes of ingest without web, queue or worker — per
@@ -21,7 +21,7 @@ export async function ingestDirectly(
   let orders = 0;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const postgresCpu = countPostgresCpu();
+  const postgresCpu = countServerCpu('postgres');
   const runLane = async () => {
     for (let index = next++; index < plan.deliveries.length; index = next++) {
       if (await writeOne(pool, tenantId, plan.deliveries[index]!)) orders++;

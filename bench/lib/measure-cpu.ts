@@ -15,14 +15,14 @@ export function cpuMilliseconds(pid: number): number {
   }
 }
 
-/** CPU ms used so far by each Postgres server process on the machine (the backends of all clients), by pid. */
-function postgresCpuByPid(): Map<string, number> {
+/** CPU ms used so far by each process of a server on the machine (Postgres: the backends of all clients), by pid. */
+function serverCpuByPid(command: 'postgres' | 'redis-server'): Map<string, number> {
   const used = new Map<string, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith(command)) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       used.set(entry, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
     } catch {
@@ -33,16 +33,16 @@ function postgresCpuByPid(): Map<string, number> {
 }
 
 /**
- * Starts counting the CPU of all Postgres server processes, as countCpu does for one process:
- * what each process alive at the end used since the start (a backend that ends in between, an
- * idle pool connection closing, takes its share with it: a slight undercount).
+ * Starts counting the CPU of all processes of a server (Postgres, Redis), as countCpu does for one
+ * process: what each process alive at the end used since the start (a backend that ends in
+ * between, an idle pool connection closing, takes its share with it: a slight undercount).
  */
-export function countPostgresCpu(): { perOperation: (operations: number) => number } {
-  const start = postgresCpuByPid();
+export function countServerCpu(command: 'postgres' | 'redis-server'): { perOperation: (operations: number) => number } {
+  const start = serverCpuByPid(command);
   return {
     perOperation: (operations) => {
       let used = 0;
-      for (const [pid, cpu] of postgresCpuByPid()) {
+      for (const [pid, cpu] of serverCpuByPid(command)) {
         const before = start.get(pid) ?? 0;
         used += cpu >= before ? cpu - before : cpu; // less than before: a new process under a reused pid
       }

@@ -70,8 +70,8 @@ function endToEndRows(result: TEndToEnd, orders: number): TRow[] {
     },
     {
       scenario,
-      measure: 'Postgres CPU per order (all its processes)',
-      hub: formatMs(result.burst.postgresCpuMsPerOrder),
+      measure: 'Postgres + Redis CPU per order',
+      hub: `${formatMs(result.burst.postgresCpuMsPerOrder)} + ${formatMs(result.burst.redisCpuMsPerOrder)}`,
       baseline: formatMs(result.direct.postgresCpuMsPerOrder),
       target: '',
       verdict: '',

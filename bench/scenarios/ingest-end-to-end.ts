@@ -4,7 +4,7 @@ import { blastRequests } from '@/bench/lib/blast-requests';
 import type { TLoadResult } from '@/bench/lib/load-result';
 import { paceRequests } from '@/bench/lib/pace-requests';
 import { percentile } from '@/bench/lib/percentile';
-import { countCpu, countPostgresCpu } from '@/bench/lib/measure-cpu';
+import { countCpu, countServerCpu } from '@/bench/lib/measure-cpu';
 import { deliveryCursor, type TOrderPlan } from '@/bench/lib/plan-orders';
 import { waitForOrders } from '@/bench/lib/wait-for-orders';
 
@@ -21,6 +21,8 @@ export type TEndToEnd = {
     workerCpuMsPerOrder: number;
     /** Every Postgres process of the machine: the web's and the worker's statements. */
     postgresCpuMsPerOrder: number;
+    /** Redis: the queue (the direct-SQL script has none). */
+    redisCpuMsPerOrder: number;
   };
   steady: { lagP50Ms: number; lagP99Ms: number; orders: number; failed: number; acknowledgement: TLoadResult };
   direct: { ordersPerSecond: number; orders: number; cpuMsPerOrder: number; postgresCpuMsPerOrder: number };
@@ -71,13 +73,15 @@ export async function ingestEndToEnd(input: {
   const started = performance.now();
   const webCpu = countCpu(input.webPid);
   const workerCpu = countCpu(input.workerPid);
-  const postgresCpu = countPostgresCpu();
+  const postgresCpu = countServerCpu('postgres');
+  const redisCpu = countServerCpu('redis-server');
   const acknowledgement = await blastRequests({ baseUrl: input.baseUrl, connections: 10, amount: input.burst.deliveries.length, next: deliveryCursor(input.burst) });
   const burstDone = await waitForOrders(pool, tenantId, input.burst.orderCount, 600_000);
   const burstSeconds = (burstDone.reachedAt - started) / 1000;
   const webCpuMsPerOrder = webCpu.perOperation(burstDone.orders);
   const workerCpuMsPerOrder = workerCpu.perOperation(burstDone.orders);
   const postgresCpuMsPerOrder = postgresCpu.perOperation(burstDone.orders);
+  const redisCpuMsPerOrder = redisCpu.perOperation(burstDone.orders);
   const suffixedPairs = await countSuffixedPairs(pool, tenantId);
 
   const since = (await pool.query<{ now: Date }>('SELECT now()')).rows[0]!.now;
@@ -97,6 +101,7 @@ export async function ingestEndToEnd(input: {
       webCpuMsPerOrder,
       workerCpuMsPerOrder,
       postgresCpuMsPerOrder,
+      redisCpuMsPerOrder,
     },
     steady: {
       lagP50Ms: percentile(lags, 50),

@@ -45,7 +45,10 @@ export const ZCanonicalLine = z.object({
 });
 export type TCanonicalLine = z.infer<typeof ZCanonicalLine>;
 
-/** One order as every platform adapter hands it to recordOrder(). */
+/**
+ * One order as every platform adapter hands it to recordOrder(). Branded: only an order that went
+ * through this schema has the type, so recordOrder() takes it as checked and does not check it again.
+ */
 export const ZCanonicalOrder = z.object({
   externalId: storable(z.string().min(1).max(64)),
   sourceNumber: storable(z.string().min(1).max(64)),
@@ -63,5 +66,5 @@ export const ZCanonicalOrder = z.object({
   shippingAddress: ZAddress.nullable(),
   lines: z.array(ZCanonicalLine).max(2000),
   origin: z.object({ platform: ZPlatform, externalId: storable(z.string().min(1).max(64)) }).nullable(),
-});
+}).brand<'CanonicalOrder'>();
 export type TCanonicalOrder = z.infer<typeof ZCanonicalOrder>;

@@ -4,7 +4,7 @@ import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-eve
 import { numberFromCounter, takeNumberCounter, type TNumberCounter } from '@/lib/numbering/allocate-number';
 import { insertNewOrder, orderDetailValues } from '@/lib/orders/insert-new-order';
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
-import { ZCanonicalOrder, type TCanonicalOrder, type TPlatform } from '@/lib/orders/canonical-order';
+import type { TCanonicalOrder, TPlatform } from '@/lib/orders/canonical-order';
 import { channelStage, nextStage } from '@/lib/orders/order-stage';
 import { linkTwins, recipientKeyOf, searchTwins, twinLockKeys } from '@/lib/duplicates/detect-twins';
 import type { TOrderStage } from '@/lib/orders/order-filters';
@@ -30,8 +30,8 @@ export type TRecordOrderResult = { orderId: string; number: string; outcome: 'cr
  * twin search; COMMIT (sendTogether, lib/db/client.ts).
  */
 export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrderResult> {
-  const order = ZCanonicalOrder.parse(input.order);
-  const { tenantId, storeId } = input;
+  // Checked already: only ZCanonicalOrder (the adapters' last step) makes a TCanonicalOrder.
+  const { tenantId, storeId, order } = input;
   return withTransaction(async (sql) => {
     // Two events of one order (orders/create and orders/updated at once) must not both insert it;
     // two copies of one purchase must not miss each other (detect-twins). All locks at once, sorted.
