@@ -17,8 +17,8 @@ type TCorkable = { cork(): void; uncork(): void };
 /**
  * Calls `send` with the connection's writes held back: every statement it sends leaves in one
  * write. The app's connections are pipelined, so the statements do not wait for each other's
- * answers either, and they all come back in one round trip. Every write is a system call, and
- * one per statement was a third of the worker's CPU (bench/results/2026-11-27-notes.md).
+ * answers either, and they all come back in one round trip. Every write is a system call that
+ * wakes a Postgres backend (bench/results/2026-11-27-notes.md).
  */
 function corked<T>(client: pg.ClientBase, send: () => T): T {
   const stream = (client as unknown as { connection: { stream: TCorkable } }).connection.stream;
@@ -30,9 +30,9 @@ function corked<T>(client: pg.ClientBase, send: () => T): T {
   }
 }
 
-/** Waits for every promise, then throws the first failure in their order (the cause: what follows a failed statement in a transaction fails because of it). */
 type TAnswers<P extends readonly Promise<unknown>[]> = { -readonly [K in keyof P]: Awaited<P[K]> };
 
+/** Waits for every promise, then throws the first failure in their order (the cause: what follows a failed statement in a transaction fails because of it). */
 async function allOrFirstFailure<P extends readonly Promise<unknown>[]>(sent: P): Promise<TAnswers<P>> {
   const settled = await Promise.allSettled(sent);
   const failure = settled.find((outcome) => outcome.status === 'rejected');
