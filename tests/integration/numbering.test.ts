@@ -6,6 +6,11 @@ import { addShopifyStore, addWooStore, createTestTenant } from '@/tests/support/
 import { sendShopify, sendWoo } from '@/tests/support/webhooks';
 import { settledOrders } from '@/tests/support/orders';
 import { GET as listOrdersRoute } from '@/app/api/v1/orders/route';
+import { recordOrder } from '@/lib/orders/record-order';
+import { normalizeShopifyOrder } from '@/lib/platforms/shopify/normalize-shopify-order';
+import { parseJsonLossless } from '@/lib/platforms/parse-json';
+import { withTenant } from '@/lib/db/tenant-scope';
+import type { TCanonicalOrder } from '@/lib/orders/canonical-order';
 
 describe('Order Center numbers (#1001 → #1001-1, #1001-2)', () => {
   it('suffixes colliding numbers in arrival order and never again for a repeat', async () => {
@@ -95,5 +100,21 @@ describe('Order Center numbers (#1001 → #1001-1, #1001-2)', () => {
     const orders = await settledOrders(tenantId, 3);
     expect(orders.map((order) => order.number).sort()).toEqual(['#500-1', '#500-2', '#500-3']);
     expect(orders.find((order) => order.external_id === '11')!.number).toBe('#500-1');
+  });
+
+  it('gives the number back when a statement after the counter fails: nothing recorded, the next order is plain', async () => {
+    const { tenantId } = await createTestTenant();
+    const { storeId } = await addShopifyStore(tenantId);
+    const order = normalizeShopifyOrder(parseJsonLossless(shopifyOrderBody({ id: '8200000000001', number: 4001 })));
+    // Past the schema (recordOrder takes its input as checked): a quantity its column cannot hold
+    // fails the insert, which is sent after the counter in the same transaction.
+    const broken = { ...order, lines: [{ ...order.lines[0]!, quantity: 2 ** 31 }] } as TCanonicalOrder;
+    const record = (candidate: TCanonicalOrder) =>
+      withTenant(tenantId, () => recordOrder({ tenantId, storeId, platform: 'shopify', order: candidate, actor: { type: 'system', id: null } }));
+    await expect(record(broken)).rejects.toMatchObject({ code: '22003' });
+    const counters = await pool().query(`SELECT member_count FROM order_number_counters WHERE tenant_id = $1`, [tenantId]);
+    expect(counters.rows).toEqual([]);
+    expect(await record(order)).toMatchObject({ number: '#4001', outcome: 'created' });
+    expect((await settledOrders(tenantId)).map((stored) => stored.number)).toEqual(['#4001']);
   });
 });
