@@ -16,7 +16,17 @@ function currentKey(): TKey {
   return { id: keyId(bytes), bytes };
 }
 
+// The keys are derived from the environment once per value of it (tests change it), not per call:
+// a worker opens a store's credentials for every TikTok order.
+let derived: { source: string; keys: TKey[] } | undefined;
+
 function allKeys(): TKey[] {
+  const source = `${process.env.ENCRYPTION_KEY ?? ''}|${process.env.ENCRYPTION_KEYS_PREVIOUS ?? ''}`;
+  if (derived?.source !== source) derived = { source, keys: deriveKeys() };
+  return derived.keys;
+}
+
+function deriveKeys(): TKey[] {
   const previous = (process.env.ENCRYPTION_KEYS_PREVIOUS ?? '')
     .split(',')
     .map((value) => value.trim())

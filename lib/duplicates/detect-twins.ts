@@ -31,6 +31,17 @@ export function basketOf(lines: Array<{ sku: string | null; title: string; quant
  * Null for an order with no recipient or no lines, which is never compared.
  */
 export function recipientKeyOf(order: Pick<TCanonicalOrder, 'customer' | 'shippingAddress' | 'lines'>): string | null {
+  // Asked three times per order (its lock, its insert, its search): computed once.
+  const known = recipientKeys.get(order);
+  if (known !== undefined) return known;
+  const key = digestRecipient(order);
+  recipientKeys.set(order, key);
+  return key;
+}
+
+const recipientKeys = new WeakMap<object, string | null>();
+
+function digestRecipient(order: Pick<TCanonicalOrder, 'customer' | 'shippingAddress' | 'lines'>): string | null {
   const address = order.shippingAddress;
   const recipient = `${normalize(order.customer?.name ?? address?.name)}|${normalize(address?.postalCode)}|${normalize(address?.address1)}`;
   return order.lines.length && recipient !== '||' ? createHash('sha256').update(recipient).digest('hex') : null;

@@ -13,6 +13,6 @@ const longNumber = /\d[\d.]{15}|\d[eE][+-]?\d{3}/;
  * times faster than the lossless parser written in JavaScript.
  */
 export function parseJsonLossless(text: string): unknown {
-  if (!longNumber.test(text.replace(stringLiterals, '""'))) return JSON.parse(text);
+  if (!longNumber.test(text) || !longNumber.test(text.replace(stringLiterals, '""'))) return JSON.parse(text);
   return parse(text, null, (digits: string) => (isSafeNumber(digits) ? Number(digits) : digits));
 }
