@@ -46,6 +46,11 @@ async function twinRows(tenantId: string) {
   return rows;
 }
 
+/** The tenant's pairs as [original number, copy number, confidence]. */
+async function twinNumbers(tenantId: string) {
+  return (await listTwins(tenantId, null)).map((twin) => [twin.original.number, twin.copy.number, twin.confidence]);
+}
+
 describe('twin orders', () => {
   it('links a Shopify copy to the TikTok order it came from when TikTok arrives first', async () => {
     const hub = await tenantWithTikTokAndShopify();
@@ -100,8 +105,7 @@ describe('twin orders', () => {
     const lastBuyer = { firstName: 'Buyer29', lastName: 'Sale', email: 'buyer29@example.com' };
     await sendShopify({ shopDomain: other.shopDomain, body: shopifyOrderBody({ id: '6330000000100', number: 9100, lines, customer: lastBuyer, createdAt: '2026-11-20T10:45:00Z' }) });
     await settledOrders(tenant.tenantId, 31);
-    const twins = await listTwins(tenant.tenantId, null);
-    expect(twins.map((twin) => [twin.original.number, twin.copy.number, twin.confidence])).toEqual([['#8129', '#9100', 'probable']]);
+    expect(await twinNumbers(tenant.tenantId)).toEqual([['#8129', '#9100', 'probable']]);
   });
 
   it('compares the recipient an order has now: an update that changes it is found by the copy', async () => {
@@ -120,8 +124,7 @@ describe('twin orders', () => {
     await settledOrders(tenant.tenantId, 2);
     await sendShopify({ shopDomain: second.shopDomain, body: shopifyOrderBody({ id: '6340000000002', number: 9201, lines, customer: gift, createdAt: '2026-11-20T10:30:00Z' }) });
     await settledOrders(tenant.tenantId, 3);
-    const twins = await listTwins(tenant.tenantId, null);
-    expect(twins.map((twin) => [twin.original.number, twin.copy.number, twin.confidence])).toEqual([['#8201', '#9201', 'probable']]);
+    expect(await twinNumbers(tenant.tenantId)).toEqual([['#8201', '#9201', 'probable']]);
   });
 
   it('refuses to place either order of a pending pair; "same purchase" archives the copy, "different" lets both proceed', async () => {
