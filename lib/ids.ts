@@ -4,16 +4,16 @@ const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 
 // Random bytes are drawn 4 KiB at a time: one call into the CSPRNG per 256 ids, not one per id
 // (an order takes five ids, a webhook one; the per-call cost showed in the worker's profile).
-const pool = Buffer.alloc(4096);
-let poolOffset = pool.length;
+const entropy = Buffer.alloc(4096);
+let entropyOffset = entropy.length;
 
 function randomSixteen(): Buffer {
-  if (poolOffset + 16 > pool.length) {
-    randomFillSync(pool);
-    poolOffset = 0;
+  if (entropyOffset + 16 > entropy.length) {
+    randomFillSync(entropy);
+    entropyOffset = 0;
   }
-  poolOffset += 16;
-  return pool.subarray(poolOffset - 16, poolOffset);
+  entropyOffset += 16;
+  return entropy.subarray(entropyOffset - 16, entropyOffset);
 }
 
 /**

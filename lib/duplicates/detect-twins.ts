@@ -116,22 +116,21 @@ export async function searchTwins(sql: TSql, tenantId: string, created: TNewOrde
         values: [tenantId, recipient, new Date(order.placedAt.getTime() - probableWindowMs), new Date(order.placedAt.getTime() + probableWindowMs), order.totalPrice, order.currency, created.storeId, created.id],
       })
     : Promise.resolve({ rows: [] as TCandidate[] });
-  return Promise.all([copiesOfTikTokOrder, copiesOfThisOrder, candidates]).then(([originals, copies, probable]) => {
-    const certain: TTwinLink[] = [
-      ...originals.rows.map((row) => ({ originalOrderId: row.id, copyOrderId: created.id, confidence: 'certain' as const })),
-      ...copies.rows.map((row) => ({ originalOrderId: created.id, copyOrderId: row.id, confidence: 'certain' as const })),
-    ];
-    if (certain.length) return certain;
-    const basket = basketOf(order.lines).join(',');
-    return probable.rows
-      .filter((candidate) => basketOf(candidate.items ?? []).join(',') === basket)
-      .map((candidate) =>
-        // The one placed first is the original, the later one the copy (whichever arrived first).
-        candidate.placed_at.getTime() <= order.placedAt.getTime()
-          ? { originalOrderId: candidate.id, copyOrderId: created.id, confidence: 'probable' as const }
-          : { originalOrderId: created.id, copyOrderId: candidate.id, confidence: 'probable' as const },
-      );
-  });
+  const [originals, copies, probable] = await Promise.all([copiesOfTikTokOrder, copiesOfThisOrder, candidates]);
+  const certain: TTwinLink[] = [
+    ...originals.rows.map((row) => ({ originalOrderId: row.id, copyOrderId: created.id, confidence: 'certain' as const })),
+    ...copies.rows.map((row) => ({ originalOrderId: created.id, copyOrderId: row.id, confidence: 'certain' as const })),
+  ];
+  if (certain.length) return certain;
+  const basket = basketOf(order.lines).join(',');
+  return probable.rows
+    .filter((candidate) => basketOf(candidate.items ?? []).join(',') === basket)
+    .map((candidate) =>
+      // The one placed first is the original, the later one the copy (whichever arrived first).
+      candidate.placed_at.getTime() <= order.placedAt.getTime()
+        ? { originalOrderId: candidate.id, copyOrderId: created.id, confidence: 'probable' as const }
+        : { originalOrderId: created.id, copyOrderId: candidate.id, confidence: 'probable' as const },
+    );
 }
 
 /** Records the twins searchTwins found, in the same transaction. */

@@ -40,6 +40,22 @@ export function orderDetailValues(order: TCanonicalOrder): unknown[] {
 }
 
 /**
+ * The lines as arrays for unnest(), in the order both the insert of a new order and the upsert of a
+ * known one name them: new line id, position, channel line id, SKU, title, quantity, unit price.
+ */
+export function lineValues(order: TCanonicalOrder): unknown[] {
+  return [
+    order.lines.map(() => createId('lin')),
+    order.lines.map((_, index) => index),
+    order.lines.map((line) => line.externalLineId),
+    order.lines.map((line) => line.sku),
+    order.lines.map((line) => line.title),
+    order.lines.map((line) => line.quantity),
+    order.lines.map((line) => line.unitPrice),
+  ];
+}
+
+/**
  * Inserts a new order, its lines (and their SKUs into the tenant's order_skus, in sorted order so
  * two orders never wait on each other crosswise), its `order.created` audit event and marks its
  * inbox event PROCESSED, in ONE statement. Every statement is a round trip, and at a few hundred orders a
@@ -61,13 +77,7 @@ export async function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void>
     order.sourceUpdatedAt,
     order.cancelledAt,
     // $22-$28: the lines
-    order.lines.map(() => createId('lin')),
-    order.lines.map((_, index) => index),
-    order.lines.map((line) => line.externalLineId),
-    order.lines.map((line) => line.sku),
-    order.lines.map((line) => line.title),
-    order.lines.map((line) => line.quantity),
-    order.lines.map((line) => line.unitPrice),
+    ...lineValues(order),
     // $29-$32: the audit event; $33: the inbox event; $34: the stage; $35: the recipient key
     createId('aud'),
     input.actor.type,

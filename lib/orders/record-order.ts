@@ -2,7 +2,7 @@ import { sendTogether, withTransaction, type TSql } from '@/lib/db/client';
 import { createId } from '@/lib/ids';
 import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
 import { numberFromCounter, takeNumberCounter, type TNumberCounter } from '@/lib/numbering/allocate-number';
-import { insertNewOrder, orderDetailValues } from '@/lib/orders/insert-new-order';
+import { insertNewOrder, lineValues, orderDetailValues } from '@/lib/orders/insert-new-order';
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import type { TCanonicalOrder, TPlatform } from '@/lib/orders/canonical-order';
 import { channelStage, nextStage } from '@/lib/orders/order-stage';
@@ -151,29 +151,19 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
 async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
   const upserted = order.lines.length
     ? sql.query(
-      `WITH catalogued AS (
-         INSERT INTO order_skus (tenant_id, sku)
-         SELECT DISTINCT $1, line.sku FROM unnest($6::text[]) AS line(sku) WHERE line.sku IS NOT NULL ORDER BY 2
-         ON CONFLICT DO NOTHING
-       )
-       INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)
-       SELECT $1, line.id, $2, line.position, line.external_line_id, line.sku, line.title, line.quantity, line.unit_price
-         FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::numeric[])
-              AS line(id, position, external_line_id, sku, title, quantity, unit_price)
-       ON CONFLICT (tenant_id, order_id, position) DO UPDATE
-          SET external_line_id = EXCLUDED.external_line_id, sku = EXCLUDED.sku, title = EXCLUDED.title,
-              quantity = EXCLUDED.quantity, unit_price = EXCLUDED.unit_price`,
-      [
-        tenantId,
-        orderId,
-        order.lines.map(() => createId('lin')),
-        order.lines.map((_, index) => index),
-        order.lines.map((line) => line.externalLineId),
-        order.lines.map((line) => line.sku),
-        order.lines.map((line) => line.title),
-        order.lines.map((line) => line.quantity),
-        order.lines.map((line) => line.unitPrice),
-      ],
+        `WITH catalogued AS (
+           INSERT INTO order_skus (tenant_id, sku)
+           SELECT DISTINCT $1, line.sku FROM unnest($6::text[]) AS line(sku) WHERE line.sku IS NOT NULL ORDER BY 2
+           ON CONFLICT DO NOTHING
+         )
+         INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)
+         SELECT $1, line.id, $2, line.position, line.external_line_id, line.sku, line.title, line.quantity, line.unit_price
+           FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::numeric[])
+                AS line(id, position, external_line_id, sku, title, quantity, unit_price)
+         ON CONFLICT (tenant_id, order_id, position) DO UPDATE
+            SET external_line_id = EXCLUDED.external_line_id, sku = EXCLUDED.sku, title = EXCLUDED.title,
+                quantity = EXCLUDED.quantity, unit_price = EXCLUDED.unit_price`,
+        [tenantId, orderId, ...lineValues(order)],
       )
     : Promise.resolve();
   const removed = sql.query(`DELETE FROM order_lines WHERE tenant_id = $1 AND order_id = $2 AND position >= $3`, [tenantId, orderId, order.lines.length]);
