@@ -13,6 +13,10 @@ async function merchantWithOrders(baseURL: string): Promise<TMerchant> {
   const merchant = await createMerchant();
   await sendShopifyOrder(baseURL, merchant, { id: '910000000000001', number: 1001, createdAt: '2026-11-20T10:00:00Z', customer: { firstName: 'Maya', lastName: 'Johnson', email: 'maya@example.com' } });
   await sendShopifyOrder(baseURL, merchant, { id: '910000000000002', number: 1002, createdAt: '2026-11-21T10:00:00Z' });
+  // The tests below expect the Woo #1001 to become #1001-2: it must arrive after the Shopify #1001 is
+  // recorded. Sent a few milliseconds apart, the two could be taken by two worker slots at once, and
+  // then either may be recorded first.
+  await waitForIngest(merchant.tenantId, 2);
   await sendWooOrder(baseURL, merchant, { id: 501, number: '1001', createdGmt: '2026-11-22T10:00:00', lines: [{ sku: 'MUG-RED', title: 'Red mug', quantity: 2, price: '7.50' }] });
   await waitForIngest(merchant.tenantId, 3);
   return merchant;
