@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { binary, root, run, runMain, say, withDatabase } from './lib/bootstrap.mjs';
 import { buildIfNeeded } from './lib/build-app.mjs';
+import { ensureAppRole } from './lib/app-role.mjs';
 
 async function main() {
   process.loadEnvFile(`${root}.env`);
@@ -13,6 +14,10 @@ async function main() {
   env.QUEUE_PREFIX = `${env.QUEUE_PREFIX ?? '{hub}'}`.replace(/}$/, '-bench}');
   say(`Re-timing scenario 3 on ${name}_bench.`);
   run(process.execPath, [`${root}scripts/prisma.mjs`, 'migrate', 'deploy'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The web app connects as the app's role, as in `npm run bench`: row-level security is part of what is timed.
+  const appUrl = env.APP_DATABASE_PASSWORD ? await ensureAppRole(env.DATABASE_URL, env.APP_DATABASE_PASSWORD) : null;
+  if (appUrl) env.APP_DATABASE_URL = appUrl;
+  else say('No app role: the web app connects as the owner, without row-level security.');
   buildIfNeeded(env);
   const code = await new Promise((resolve) => {
     const child = spawn(binary('tsx'), ['bench/retime-order-list.ts', ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });

@@ -17,16 +17,19 @@ function isListening(port: number): Promise<boolean> {
   });
 }
 
+/** Extra node flags for a measured process, for profiling: BENCH_WEB_NODE_ARGS, BENCH_WORKER_NODE_ARGS. */
+const nodeArgs = (variable: string) => (process.env[variable] ?? '').split(' ').filter(Boolean);
+
 const asApp = (env: NodeJS.ProcessEnv) => (env.APP_DATABASE_URL ? { DATABASE_URL: env.APP_DATABASE_URL, SYSTEM_DATABASE_URL: env.DATABASE_URL } : {});
 
 export function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
-  return startProcess('web', process.execPath, ['scripts/web.mjs', '-p', String(port)], { ...env, ...asApp(env), PORT: String(port), HUB_SERVICE: 'web' }, () =>
+  return startProcess('web', process.execPath, [...nodeArgs('BENCH_WEB_NODE_ARGS'), 'scripts/web.mjs', '-p', String(port)], { ...env, ...asApp(env), PORT: String(port), HUB_SERVICE: 'web' }, () =>
     answersOk(`http://127.0.0.1:${port}/api/health`),
   );
 }
 
 export function startWorker(env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
-  return startProcess('worker', process.execPath, [...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean), 'scripts/worker.mjs'], { ...env, ...asApp(env), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
+  return startProcess('worker', process.execPath, [...nodeArgs('BENCH_WORKER_NODE_ARGS'), 'scripts/worker.mjs'], { ...env, ...asApp(env), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
     readFileSync(logOf('worker'), 'utf8').includes('worker started'),
   );
 }
