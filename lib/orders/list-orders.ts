@@ -3,8 +3,8 @@ import { pool } from '@/lib/db/client';
 import { AppError, notFound } from '@/lib/errors/app-error';
 import { ZOrderStatus, ZPlatform } from '@/lib/orders/canonical-order';
 import { orderConditions, searchTerms, SqlParameters, type TOrderFilters } from '@/lib/orders/order-filters';
-import { findOrderExtras } from '@/lib/orders/find-order-extras';
-import { orderColumns, serializeOrder, type TOrderJson, type TOrderLineRow, type TOrderRow } from '@/lib/orders/serialize-order';
+import { orderExtrasColumns, orderExtrasOf, type TOrderExtrasColumns } from '@/lib/orders/find-order-extras';
+import { orderColumns, orderLinesColumn, serializeOrder, type TOrderJson, type TOrderLineRow, type TOrderLinesColumn, type TOrderRow } from '@/lib/orders/serialize-order';
 
 // `?q=&store=` means no filter: empty parameters count as absent.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -36,18 +36,19 @@ function decodeCursor(value: string): TCursor {
   }
 }
 
-export type TOrderPage = { rows: TOrderRow[]; nextCursor: string | null; previousCursor: string | null };
+export type TOrderPage<R = TOrderRow> = { rows: R[]; nextCursor: string | null; previousCursor: string | null };
 
 /**
  * One page of a tenant's orders, newest first, by keyset on (placed_at, id): page 10,000 costs
  * what page 1 costs, where OFFSET would read every row before it. `after` pages towards older
  * orders, `before` back towards newer ones.
  */
-export async function findOrderPage(
+export async function findOrderPage<R extends TOrderRow = TOrderRow>(
   tenantId: string,
   filters: TOrderFilters,
   page: { limit: number; after?: string; before?: string },
-): Promise<TOrderPage> {
+  columns = orderColumns,
+): Promise<TOrderPage<R>> {
   const parameters = new SqlParameters();
   const { q, ...withoutSearch } = filters;
   const where = orderConditions(tenantId, withoutSearch, parameters);
@@ -61,7 +62,7 @@ export async function findOrderPage(
   const direction = isBackwards ? 'ASC' : 'DESC';
   const limit = parameters.add(page.limit + 1);
   const scope = where.join(' AND ');
-  let text = `SELECT ${orderColumns} FROM orders o WHERE ${scope} ORDER BY o.placed_at ${direction}, o.id ${direction} LIMIT ${limit}`;
+  let text = `SELECT ${columns} FROM orders o WHERE ${scope} ORDER BY o.placed_at ${direction}, o.id ${direction} LIMIT ${limit}`;
   if (q) {
     // Each way to match finds its orders with the page's filters and keyset position, and the page
     // is cut from their union before any order row is read: joining the matches back to every
@@ -74,9 +75,9 @@ export async function findOrderPage(
         UNION SELECT o.id, o.placed_at FROM order_ids_matching(${tenant}, ${search.like}) m
                  JOIN orders o ON o.tenant_id = ${tenant} AND o.id = m.id WHERE ${scope}
       ) matches ORDER BY placed_at ${direction}, id ${direction} LIMIT ${limit})
-    SELECT ${orderColumns} FROM page JOIN orders o ON o.tenant_id = ${tenant} AND o.id = page.id ORDER BY o.placed_at ${direction}, o.id ${direction}`;
+    SELECT ${columns} FROM page JOIN orders o ON o.tenant_id = ${tenant} AND o.id = page.id ORDER BY o.placed_at ${direction}, o.id ${direction}`;
   }
-  const { rows } = await pool().query<TOrderRow>(text, parameters.values);
+  const { rows } = await pool().query<R>(text, parameters.values);
   const hasMore = rows.length > page.limit;
   const pageRows = rows.slice(0, page.limit);
   if (isBackwards) pageRows.reverse();
@@ -99,14 +100,14 @@ export async function listOrders(tenantId: string, rawQuery: TListOrdersQuery): 
     const { rowCount } = await pool().query({ name: 'list-orders/store-exists', text: 'SELECT 1 FROM stores WHERE tenant_id = $1 AND id = $2', values: [tenantId, query.store] });
     if (!rowCount) throw notFound('Store not found');
   }
-  const page = await findOrderPage(
+  // The page comes with each order's lines, twins and supplier orders in one statement.
+  const page = await findOrderPage<TOrderRow & TOrderLinesColumn & TOrderExtrasColumns>(
     tenantId,
     { q: query.q, storeId: query.store, platform: query.platform, status: query.status },
     { limit: query.limit, after: query.cursor },
+    `${orderColumns}, ${orderLinesColumn}, ${orderExtrasColumns}`,
   );
-  const ids = page.rows.map((row) => row.id);
-  const [lines, extras] = await Promise.all([findLines(tenantId, ids), findOrderExtras(tenantId, ids)]);
-  return { data: page.rows.map((row) => serializeOrder(row, lines.get(row.id) ?? [], extras.get(row.id))), nextCursor: page.nextCursor };
+  return { data: page.rows.map((row) => serializeOrder(row, row.lines, orderExtrasOf(row))), nextCursor: page.nextCursor };
 }
 
 export async function findLines(tenantId: string, orderIds: string[]): Promise<Map<string, TOrderLineRow[]>> {

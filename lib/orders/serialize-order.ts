@@ -24,6 +24,10 @@ export type TOrderRow = {
 };
 
 export type TOrderLineRow = { order_id: string; sku: string | null; title: string; quantity: number; unit_price: string };
+/** The lines of order `o` as the JSON column `lines`, in their order. */
+export const orderLinesColumn = `(SELECT coalesce(json_agg(json_build_object('sku', l.sku, 'title', l.title, 'quantity', l.quantity, 'unit_price', l.unit_price::text) ORDER BY l.position), '[]')
+     FROM order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id) AS lines`;
+export type TOrderLinesColumn = { lines: Array<Omit<TOrderLineRow, 'order_id'>> };
 
 /** The public Order JSON of REST API v1. Its shape is a contract: change it only additively. */
 export type TOrderJson = {
@@ -48,7 +52,7 @@ export type TOrderJson = {
 export const orderColumns = `o.id, o.number, o.source_number, o.former_numbers, o.store_id, o.platform, o.external_id, o.status,
   o.currency, o.total_price::text AS total_price, o.placed_at, o.customer_name, o.customer_email, o.origin_platform, o.origin_external_id, o.stage, o.attention_reason`;
 
-export function serializeOrder(row: TOrderRow, lines: TOrderLineRow[], extras: TOrderExtras = { twins: [], supplierOrders: [] }): TOrderJson {
+export function serializeOrder(row: TOrderRow, lines: TOrderLinesColumn['lines'], extras: TOrderExtras = { twins: [], supplierOrders: [] }): TOrderJson {
   return {
     id: row.id,
     number: row.number,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pool } from '@/lib/db/client';
+import { withTenant } from '@/lib/db/tenant-scope';
+import { getOrder } from '@/lib/orders/get-order';
+import { listOrders } from '@/lib/orders/list-orders';
 import { connectStore } from '@/lib/stores/connect-store';
 import { backfillStore } from '@/lib/sync/backfill-store';
 import { placeSupplierOrder } from '@/lib/suppliers/place-supplier-order';
@@ -83,6 +86,28 @@ describe('tracking back to the channels', () => {
     expect(wooState.notes).toEqual([{ orderId: 51, note: expect.stringContaining(numberOf('woocommerce')), customer_note: true }]);
 
     expect((await fakeTikTok.state(shopId)).shipments).toEqual([{ packageId: `pkg-${tiktokOrderId}`, trackingNumber: numberOf('tiktok'), provider: 'CAINIAO_STANDARD' }]);
+
+    // The REST API shows each order's supplier order with its tracking and when it reached the
+    // channel, the same in the list (read with the page) and in the single order.
+    const listed = (await withTenant(tenant.tenantId, () => listOrders(tenant.tenantId, {}))).data;
+    expect(listed).toHaveLength(3);
+    for (const placed of await supplierOrders()) {
+      const json = listed.find((order) => order.id === placed.order_id)!;
+      expect(json.supplierOrders).toEqual([
+        {
+          id: expect.any(String),
+          provider: 'aliexpress',
+          externalOrderId: placed.external_order_id,
+          status: 'shipped',
+          trackingNumbers: [tracking.get(placed.order_id)],
+          carrier: 'CAINIAO_STANDARD',
+          trackingSentAt: placed.tracking_pushed_at!.toISOString(),
+          accountId: expect.any(String),
+          accountStatus: 'active',
+        },
+      ]);
+      expect(await withTenant(tenant.tenantId, () => getOrder(tenant.tenantId, placed.order_id))).toEqual(json);
+    }
 
     // Polling again sends nothing twice; delivery completes the orders.
     for (const placed of await supplierOrders()) await fakeAliExpress.updateOrder(placed.external_order_id, { status: 'FINISH', logisticsStatus: 'BUYER_ACCEPT_GOODS' });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pool } from '@/lib/db/client';
+import { withTenant } from '@/lib/db/tenant-scope';
+import { listOrders } from '@/lib/orders/list-orders';
 import { resolveTwin } from '@/lib/duplicates/resolve-twin';
 import { countPendingTwins, listTwins } from '@/lib/duplicates/list-twins';
 import { findTikTokOriginOverlaps, setSkipTikTokOrigin } from '@/lib/duplicates/skip-tiktok-origin';
@@ -183,6 +185,10 @@ describe('twin orders', () => {
     const body = (await response.json()) as { twins: unknown[]; supplierOrders: unknown[] };
     expect(body.twins).toEqual([{ orderId: original.id, number: '#576461413038700031', confidence: 'certain', resolution: 'pending' }]);
     expect(body.supplierOrders).toEqual([]);
+    // The list reads each order's twins with the page: both sides name each other.
+    const listed = (await withTenant(hub.tenantId, () => listOrders(hub.tenantId, {}))).data;
+    expect(listed.find((order) => order.id === original.id)!.twins).toEqual([{ orderId: copy.id, number: '#7031', confidence: 'certain', resolution: 'pending' }]);
+    expect(listed.find((order) => order.id === copy.id)!.twins).toEqual(body.twins);
   });
 
   it('warns about TikTok-origin orders arriving through Shopify, and skips them once the store is set to', async () => {
