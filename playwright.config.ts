@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { workerArgs } from './scripts/lib/worker-process.mjs';
 
 // End-to-end tests against the built app (`next build` runs first in `npm test`) and a real
 // worker, in Debian's Chromium: Playwright's own browser download does not work everywhere.
@@ -47,7 +48,7 @@ export default defineConfig({
     },
     {
       name: 'worker',
-      command: `${process.execPath} scripts/worker.mjs`,
+      command: [process.execPath, ...workerArgs].join(' '),
       wait: { stdout: /worker started/ },
       timeout: 60_000,
       stdout: 'pipe',

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { binary, bootstrap, root, runMain, say } from './lib/bootstrap.mjs';
 import { buildIfNeeded } from './lib/build-app.mjs';
 import { serviceDatabaseEnv } from './lib/app-role.mjs';
+import { workerArgs } from './lib/worker-process.mjs';
 
 async function waitForHealth(url, children, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -48,7 +49,7 @@ async function main() {
   if (sandbox) start('sandbox', binary('tsx'), ['scripts/demo-sandbox.ts'], { APP_URL: env.APP_URL || `http://localhost:${port}` });
   // Web and worker connect as the app's role (row-level security); the demo seed as the owner.
   start('web', process.execPath, ['scripts/web.mjs', '-p', port], { HUB_SERVICE: 'web', ...serviceDatabaseEnv(env) });
-  start('worker', process.execPath, ['scripts/worker.mjs'], { HUB_SERVICE: 'worker', ...serviceDatabaseEnv(env) });
+  start('worker', process.execPath, workerArgs, { HUB_SERVICE: 'worker', ...serviceDatabaseEnv(env) });
 
   let stopping = false;
   const stopAll = async (code) => {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { answersOk, benchRoot, startProcess, type TRunningProcess } from '@/bench/lib/start-process';
+import { workerNodeFlags } from '@/scripts/lib/worker-process.mjs';
 
 // The processes a benchmark measures, started the way production starts them: the built web app
 // with scripts/web.mjs, the worker bundled and run by plain node (scripts/worker.mjs, no wrapper process), both
@@ -29,7 +30,7 @@ export function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<TRunning
 }
 
 export function startWorker(env: NodeJS.ProcessEnv): Promise<TRunningProcess> {
-  return startProcess('worker', process.execPath, [...nodeArgs('BENCH_WORKER_NODE_ARGS'), 'scripts/worker.mjs'], { ...env, ...asApp(env), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
+  return startProcess('worker', process.execPath, [...workerNodeFlags, ...nodeArgs('BENCH_WORKER_NODE_ARGS'), 'scripts/worker.mjs'], { ...env, ...asApp(env), HUB_SERVICE: 'worker', LOG_LEVEL: 'info' }, async () =>
     readFileSync(logOf('worker'), 'utf8').includes('worker started'),
   );
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '@/tests/support/processes';
+import { workerArgs } from '@/scripts/lib/worker-process.mjs';
 
 // The web and worker processes of a chaos run. Each runs as ONE node process (no tsx wrapper in
 // front), in a process group of its own: a SIGKILL reaches the worker itself, never a parent that
@@ -141,7 +142,7 @@ export function startServiceProcess(input: {
 export function startWorker(name: string, env: Record<string, string | undefined>, directories: { logs: string; pids: string }): Promise<TServiceProcess> {
   return startServiceProcess({
     name,
-    args: ['scripts/worker.mjs'],
+    args: workerArgs,
     env: { ...env, LOG_LEVEL: 'info' },
     logDirectory: directories.logs,
     pidDirectory: directories.pids,

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { workerArgs } from '@/scripts/lib/worker-process.mjs';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,7 +23,7 @@ export type TWorkerProcess = { child: ChildProcess; stop: (signal?: NodeJS.Signa
 export async function startWorkerProcess(name: string, env: Record<string, string | undefined>): Promise<TWorkerProcess> {
   mkdirSync(`${projectRoot}tests/artifacts`, { recursive: true });
   const log = createWriteStream(`${projectRoot}tests/artifacts/${name}.log`, { flags: 'a' });
-  const child = spawn(process.execPath, ['scripts/worker.mjs'], {
+  const child = spawn(process.execPath, workerArgs, {
     cwd: projectRoot,
     // As in production, the worker connects as the app's role (row-level security holds for it).
     env: {

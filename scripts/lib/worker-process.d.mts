@@ -1,0 +1,2 @@
+export declare const workerNodeFlags: string[];
+export declare const workerArgs: string[];
