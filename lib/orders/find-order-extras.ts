@@ -26,6 +26,7 @@ export const orderExtrasColumns = `
   (SELECT coalesce(json_agg(json_build_object('orderId', other.id, 'number', other.number, 'confidence', t.confidence, 'resolution', t.resolution) ORDER BY t.created_at), '[]')
      FROM order_twins t
      JOIN orders other ON other.tenant_id = t.tenant_id AND other.id = CASE WHEN t.original_order_id = o.id THEN t.copy_order_id ELSE t.original_order_id END
+      AND other.id <> o.id
     WHERE t.tenant_id = o.tenant_id AND o.id IN (t.original_order_id, t.copy_order_id)) AS twins,
   (SELECT coalesce(json_agg(json_build_object('id', s.id, 'provider', 'aliexpress', 'externalOrderId', s.external_order_id, 'status', s.status,
             'trackingNumbers', s.tracking_numbers, 'carrier', s.carrier, 'trackingSentAt', s.tracking_pushed_at, 'accountId', s.account_id, 'accountStatus', a.status) ORDER BY s.created_at), '[]')
