@@ -41,7 +41,8 @@ export type TOrderPage<R = TOrderRow> = { rows: R[]; nextCursor: string | null; 
 /**
  * One page of a tenant's orders, newest first, by keyset on (placed_at, id): page 10,000 costs
  * what page 1 costs, where OFFSET would read every row before it. `after` pages towards older
- * orders, `before` back towards newer ones.
+ * orders, `before` back towards newer ones. `columns` are read for the page's rows only (listOrders
+ * adds each order's lines, twins and supplier orders).
  */
 export async function findOrderPage<R extends TOrderRow = TOrderRow>(
   tenantId: string,

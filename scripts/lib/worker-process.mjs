@@ -7,7 +7,7 @@
 // generation filled with garbage before a full collection (224 MB resident at peak under the
 // full end-to-end bench; 124-138 MB with these flags, at the same throughput, on the same machine).
 // The old generation is capped at 128 MB: V8 collects harder as it nears the cap, and aborts the
-// process should live data ever exceed it (the queue then hands its jobs to another worker). The
+// process should live data ever exceed it (its jobs then run again once their locks lapse). The
 // live set is ~35 MB; 16 webhooks of the largest size accepted (1 MiB), held at once as text and
 // parsed, take ~31 MB more, and the sync and supplier jobs (4 each) work on pages of 50 orders.
 // The cap bounds the heap, not the whole process: the young generation, code and buffers come on
