@@ -89,6 +89,8 @@ describe('REST API v1', () => {
     expect(await numbers('status=fulfilled')).toEqual(['#2100-2']);
     expect(await numbers('q=rita3%40shop')).toEqual(['#2103']);
     expect(await numbers('q=customer1')).toEqual(['#2101']);
+    // One index holds email and name side by side; a match must lie within one of them.
+    expect(await numbers('q=example%20rita')).toEqual([]);
     expect(await numbers('q=SKU-2')).toEqual(['#2102']);
     expect(await numbers('q=%232100-2')).toEqual(['#2100-2']);
     expect(await numbers('q=100%25')).toEqual([]);
