@@ -2,13 +2,15 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { logger } from '@/lib/log';
 import { withWebhookListener } from '@/lib/webhooks/webhook-listener';
+import { withRestListener } from '@/lib/api/rest-listener';
 
 type TServeOptions = { dir: string; port: number; hostname?: string };
 
 /**
- * The web process: Next.js serves the app (pages, server actions, /api/v1, auth, callbacks) as
- * `next start` would, from the same build; the three webhook routes are answered before it,
- * straight from node:http, at a fraction of the CPU (lib/webhooks/webhook-listener.ts).
+ * The web process: Next.js serves the app (pages, server actions, auth, callbacks) as
+ * `next start` would, from the same build; the three webhook routes and the REST v1 reads are
+ * answered before it, straight from node:http, at a fraction of the CPU
+ * (lib/webhooks/webhook-listener.ts, lib/api/rest-listener.ts).
  * SIGTERM and SIGINT stop taking connections, let answers in flight finish, then exit.
  */
 export async function serveWeb({ dir, port, hostname }: TServeOptions): Promise<void> {
@@ -22,7 +24,7 @@ export async function serveWeb({ dir, port, hostname }: TServeOptions): Promise<
     if (stopping) outgoing.setHeader('connection', 'close');
     else outgoing.once('finish', () => stopping && setImmediate(() => server.closeIdleConnections()));
   });
-  server.on('request', withWebhookListener(app.getRequestHandler()));
+  server.on('request', withWebhookListener(withRestListener(app.getRequestHandler())));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, () => resolve());

@@ -1,8 +1,5 @@
-import { apiRoute } from '@/lib/api/api-route';
-import { listStores } from '@/lib/stores/list-stores';
+import { listStoresEndpoint } from '@/lib/api/v1-endpoints';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async (_request, principal) => {
-  return Response.json({ data: await listStores(principal.tenantId) });
-});
+export const GET = listStoresEndpoint;

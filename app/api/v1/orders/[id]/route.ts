@@ -1,8 +1,5 @@
-import { apiRoute } from '@/lib/api/api-route';
-import { getOrder } from '@/lib/orders/get-order';
+import { getOrderEndpoint } from '@/lib/api/v1-endpoints';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute<{ id: string }>(async (_request, principal, params) => {
-  return Response.json(await getOrder(principal.tenantId, params.id));
-});
+export const GET = getOrderEndpoint;

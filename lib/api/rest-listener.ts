@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import Negotiator from 'negotiator';
+import { apiResponseHeaders } from '@/lib/http/api-headers';
+import { getOrderEndpoint, listOrdersEndpoint, listStoresEndpoint } from '@/lib/api/v1-endpoints';
+import { errorBody } from '@/lib/api/error-response';
+import { logger } from '@/lib/log';
+
+// The REST v1 reads answered straight from node:http, before Next.js routes the request, as the
+// webhooks are (lib/webhooks/webhook-listener.ts). An API client needs none of what Next.js does
+// per request (routing, rewrites, streams, abort signals, tracing): at 1M orders in a tenant it
+// was most of the time of a list page beside its SQL (bench/results/2026-11-27-notes.md). The
+// endpoints are the ones the route files under app/api/v1/ export, so `next dev` answers the same;
+// anything that is not exactly one of these paths (a trailing slash, HEAD, another method) goes
+// to Next.js as before.
+
+type TEndpoint = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type TMatch = { endpoint: TEndpoint; params: Record<string, string> };
+
+const orderPath = /^\/api\/v1\/orders\/([^/]+)$/;
+
+/** The endpoint and its path parameters for a REST v1 read, or null: Next.js answers everything else. */
+export function restEndpointFor(method: string | undefined, url: string | undefined): TMatch | null {
+  if (method !== 'GET' || !url) return null;
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  if (path === '/api/v1/orders') return { endpoint: listOrdersEndpoint as TEndpoint, params: {} };
+  if (path === '/api/v1/stores') return { endpoint: listStoresEndpoint as TEndpoint, params: {} };
+  const order = orderPath.exec(path);
+  if (!order) return null;
+  try {
+    return { endpoint: getOrderEndpoint as TEndpoint, params: { id: decodeURIComponent(order[1]!) } };
+  } catch {
+    return null; // malformed escapes: Next.js answers them as it answers any such path
+  }
+}
+
+// As Next.js did: gzip for a client that accepts it, on answers of 1 KiB and more (a page of 50
+// orders, ~30 KB of JSON, becomes ~4.5 KB). Compressed at once in memory: through a zlib stream
+// the same page took ~2 ms longer to answer.
+const compressedFromBytes = 1024;
+
+type TRequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => unknown;
+
+/** A node:http request listener that answers the REST v1 reads itself and hands every other request to `handleOther`. */
+export function withRestListener(handleOther: TRequestListener): TRequestListener {
+  return (incoming, outgoing) => {
+    const match = restEndpointFor(incoming.method, incoming.url);
+    if (match) void answerRestRequest(incoming, outgoing, match);
+    else void handleOther(incoming, outgoing);
+  };
+}
+
+/** Calls the endpoint with a web Request of the incoming one and writes its answer with the headers of every /api answer. */
+export async function answerRestRequest(incoming: IncomingMessage, outgoing: ServerResponse, match: TMatch): Promise<void> {
+  let status: number;
+  let headers: Record<string, string>;
+  let body: Buffer;
+  try {
+    const requestHeaders = new Headers();
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      if (value !== undefined) requestHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    // Only the path and the query matter to the endpoints; the host header is not trusted for them.
+    const request = new Request(`http://localhost${incoming.url}`, { headers: requestHeaders });
+    const response = await match.endpoint(request, { params: Promise.resolve(match.params) });
+    status = response.status;
+    headers = Object.fromEntries(response.headers);
+    body = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    // The endpoints answer their own errors (apiRoute); this is for what fails around them.
+    logger.error({ err: error }, 'unhandled error');
+    status = 500;
+    headers = { 'content-type': 'application/json' };
+    body = Buffer.from(JSON.stringify(errorBody('internal', 'Something went wrong')));
+  }
+  const isGzip = body.length >= compressedFromBytes && new Negotiator(incoming).encoding(['gzip', 'identity']) === 'gzip';
+  if (isGzip) body = gzipSync(body);
+  outgoing.writeHead(status, {
+    ...apiResponseHeaders,
+    ...headers,
+    ...(isGzip ? { 'content-encoding': 'gzip' } : {}),
+    vary: 'Accept-Encoding',
+    'content-length': body.length,
+  });
+  outgoing.end(body);
+}
