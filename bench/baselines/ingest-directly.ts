@@ -69,12 +69,13 @@ async function writeOne(pool: pg.Pool, tenantId: string, planned: TOrderPlan['de
       ],
     );
     await client.query(
-      `INSERT INTO order_lines (tenant_id, id, order_id, position, sku, title, quantity, unit_price)
-       SELECT $1, 'lin_' || gen_random_uuid(), $2, line.position, line.sku, line.title, line.quantity, line.unit_price
+      `INSERT INTO order_lines (tenant_id, id, order_id, position, sku, title, quantity, unit_price, placed_at)
+       SELECT $1, 'lin_' || gen_random_uuid(), $2, line.position, line.sku, line.title, line.quantity, line.unit_price, $8
          FROM unnest($3::int[], $4::text[], $5::text[], $6::int[], $7::numeric[]) AS line(position, sku, title, quantity, unit_price)`,
       [
         tenantId, orderId, order.lines.map((_, index) => index), order.lines.map((line) => line.sku),
         order.lines.map((line) => line.title), order.lines.map((line) => line.quantity), order.lines.map((line) => line.unitPrice),
+        order.placedAt,
       ],
     );
     await client.query('COMMIT');

@@ -53,6 +53,9 @@ export function orderIdOf(space: TOrderSpace, index: number): string {
   return `ord_${base32(space.startMs + Math.floor((index * space.spanMs) / space.total), 10)}${base32(index, 16)}`;
 }
 
+/** Row i's placing time: the orders come in time order over the span. */
+const placedAtOf = (space: TOrderSpace, index: number) => new Date(space.startMs + Math.floor((index * space.spanMs) / space.total)).toISOString();
+
 export const sourceNumberOf = (index: number) => String(1_000_000 + index);
 
 function tenantOf(space: TOrderSpace, index: number): TListTenant {
@@ -77,7 +80,7 @@ function orderRow(space: TOrderSpace, index: number): string {
   const [status, sourceStatus] = statuses.find(([, , share]) => (cumulative += share) > draw) ?? statuses[0]!;
   const total = (5 + hashOf(index, 7) * 295).toFixed(2);
   const customer = customerOf(index);
-  const placed = new Date(space.startMs + Math.floor((index * space.spanMs) / space.total)).toISOString();
+  const placed = placedAtOf(space, index);
   const address = `{"name":"${customer.name}","city":"Austin","province":"TX","postalCode":"73301","countryCode":"US","address1":"${index % 900} Main St"}`;
   const externalId = store.platform === 'tiktok' ? `57${String(index).padStart(17, '0')}` : String(index + 1);
   const sourceNumber = store.platform === 'tiktok' ? externalId : sourceNumberOf(index);
@@ -90,18 +93,19 @@ function orderRow(space: TOrderSpace, index: number): string {
 function lineRows(space: TOrderSpace, index: number): string {
   const tenantId = tenantOf(space, index).tenantId;
   const orderId = orderIdOf(space, index);
+  const placed = placedAtOf(space, index);
   const rows: string[] = [];
   for (let position = 0; position < lineCountOf(space, index); position++) {
     const skuNumber = skuNumberOf(index, position);
     const price = (3 + (skuNumber % 97)).toFixed(2);
-    rows.push([tenantId, `lin_${orderId.slice(4)}${position}`, orderId, position, skuOf(skuNumber), `${products[skuNumber % 10]} item`, 1 + (index % 3), price].join('\t'));
+    rows.push([tenantId, `lin_${orderId.slice(4)}${position}`, orderId, position, skuOf(skuNumber), `${products[skuNumber % 10]} item`, 1 + (index % 3), price, placed].join('\t'));
   }
   return rows.join('\n');
 }
 
 export const orderColumns = `tenant_id, id, store_id, platform, external_id, source_number, number, status, source_status, currency,
   total_price, subtotal_price, customer_name, customer_email, shipping_address, placed_at, source_updated_at, created_at, updated_at`;
-export const lineColumns = 'tenant_id, id, order_id, position, sku, title, quantity, unit_price';
+export const lineColumns = 'tenant_id, id, order_id, position, sku, title, quantity, unit_price, placed_at';
 
 /** A stream of COPY text for rows [from, to), in chunks. */
 export function copyStream(space: TOrderSpace, kind: 'orders' | 'lines', from: number, to: number): Readable {

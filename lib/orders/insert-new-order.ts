@@ -96,8 +96,8 @@ export async function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void>
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $34::"OrderStage", $35)
        RETURNING id
      ), new_lines AS (
-       INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)
-       SELECT $1, line.id, $2, line.position, line.external_line_id, line.sku, line.title, line.quantity, line.unit_price
+       INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price, placed_at)
+       SELECT $1, line.id, $2, line.position, line.external_line_id, line.sku, line.title, line.quantity, line.unit_price, $19
          FROM unnest($22::text[], $23::int[], $24::text[], $25::text[], $26::text[], $27::int[], $28::numeric[])
               AS line(id, position, external_line_id, sku, title, quantity, unit_price)
      ), catalogued AS (

@@ -146,7 +146,7 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
 
 /**
  * Lines keep their ids across updates (keyed by position), so later records can point at them.
- * Both statements are sent at once.
+ * A new line takes the placing time the order was recorded with. Both statements are sent at once.
  */
 async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
   const upserted = order.lines.length
@@ -156,8 +156,9 @@ async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: 
            SELECT DISTINCT $1, line.sku FROM unnest($6::text[]) AS line(sku) WHERE line.sku IS NOT NULL ORDER BY 2
            ON CONFLICT DO NOTHING
          )
-         INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price)
-         SELECT $1, line.id, $2, line.position, line.external_line_id, line.sku, line.title, line.quantity, line.unit_price
+         INSERT INTO order_lines (tenant_id, id, order_id, position, external_line_id, sku, title, quantity, unit_price, placed_at)
+         SELECT $1, line.id, $2, line.position, line.external_line_id, line.sku, line.title, line.quantity, line.unit_price,
+                (SELECT placed_at FROM orders WHERE tenant_id = $1 AND id = $2)
            FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::numeric[])
                 AS line(id, position, external_line_id, sku, title, quantity, unit_price)
          ON CONFLICT (tenant_id, order_id, position) DO UPDATE

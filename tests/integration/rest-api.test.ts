@@ -110,6 +110,14 @@ describe('REST API v1', () => {
     expect(third.nextCursor).toBeNull();
     expect((await page(`q=sku-&store=${tenant.shopify.storeId}&limit=3`)).data.map((order) => order.number)).toEqual(['#2104', '#2103', '#2102']);
     expect((await page(`q=sku-&store=${tenant.woo.storeId}`)).data).toEqual([]);
+    // A SKU search across the tenant sorts its matches by the placing time their lines carry.
+    const bySku = await page('q=sku-&limit=2');
+    expect(emails(bySku)).toEqual(['rita4@shop.example', 'rita3@shop.example']);
+    const bySkuNext = await page(`q=sku-&limit=2&cursor=${bySku.nextCursor}`);
+    expect(emails(bySkuNext)).toEqual(['rita2@shop.example', 'rita1@shop.example']);
+    const bySkuLast = await page(`q=sku-&limit=2&cursor=${bySkuNext.nextCursor}`);
+    expect(emails(bySkuLast)).toEqual(['rita0@shop.example']);
+    expect(bySkuLast.nextCursor).toBeNull();
 
     await sendShopify({
       shopDomain: tenant.shopify.shopDomain,
@@ -120,11 +128,17 @@ describe('REST API v1', () => {
         createdAt: '2026-11-02T10:00:00Z',
         updatedAt: '2026-11-20T10:00:00Z',
         customer: { firstName: 'Rita', lastName: 'Customer1', email: 'rita1@shop.example' },
-        lines: [{ sku: 'REPLACED-77', title: 'Other item', quantity: 1, price: '10.00' }],
+        lines: [
+          { sku: 'REPLACED-77', title: 'Other item', quantity: 1, price: '10.00' },
+          { sku: 'ADDED-88', title: 'Added item', quantity: 1, price: '5.00' },
+        ],
       }),
     });
     await settledOrders(tenant.tenantId, 7);
     expect((await page('q=replaced-7')).data.map((order) => order.number)).toEqual(['#2101']);
+    // A line the update added carries the placing time the order was recorded with.
+    expect((await page('q=added-8')).data.map((order) => order.number)).toEqual(['#2101']);
+    expect(emails(await page('q=d-&limit=3'))).toEqual(['rita1@shop.example']);
     expect((await page('q=SKU-1')).data).toEqual([]);
   });
 
