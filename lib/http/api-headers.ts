@@ -1,5 +1,5 @@
 // Headers on every answer under /api: next.config.ts sets them on what Next.js serves, the web
-// server's webhook listener on what it answers itself. No imports: next.config.ts loads this file.
+// server's webhook and REST listeners on what they answer themselves. No imports: next.config.ts loads this file.
 
 export const apiResponseHeaders: Record<string, string> = {
   'x-content-type-options': 'nosniff',

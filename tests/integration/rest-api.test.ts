@@ -4,6 +4,7 @@ import { wooOrderBody } from '@/tests/fixtures/woocommerce';
 import { addShopifyStore, addWooStore, createTestTenant } from '@/tests/support/tenants';
 import { sendShopify, sendWoo } from '@/tests/support/webhooks';
 import { settledOrders } from '@/tests/support/orders';
+import { pool } from '@/lib/db/client';
 import { GET as listOrdersRoute } from '@/app/api/v1/orders/route';
 import { GET as getOrderRoute } from '@/app/api/v1/orders/[id]/route';
 import { GET as listStoresRoute } from '@/app/api/v1/stores/route';
@@ -139,6 +140,13 @@ describe('REST API v1', () => {
     // A line the update added carries the placing time the order was recorded with.
     expect((await page('q=added-8')).data.map((order) => order.number)).toEqual(['#2101']);
     expect(emails(await page('q=d-&limit=3'))).toEqual(['rita1@shop.example']);
+    // Every line carries the placing time of its order, the new line of the update included.
+    const { rows: lines } = await pool().query<{ lines: number; wrong: number }>(
+      `SELECT count(*)::int AS lines, count(*) FILTER (WHERE l.placed_at IS DISTINCT FROM o.placed_at)::int AS wrong
+         FROM order_lines l JOIN orders o ON o.tenant_id = l.tenant_id AND o.id = l.order_id WHERE l.tenant_id = $1`,
+      [tenant.tenantId],
+    );
+    expect(lines[0]).toEqual({ lines: 7, wrong: 0 });
     expect((await page('q=SKU-1')).data).toEqual([]);
   });
 
