@@ -20,7 +20,7 @@ type TMatch = { endpoint: TEndpoint; params: Record<string, string> };
 const orderPath = /^\/api\/v1\/orders\/([^/]+)$/;
 
 /** The endpoint and its path parameters for a REST v1 read, or null: Next.js answers everything else. */
-export function restEndpointFor(method: string | undefined, url: string | undefined): TMatch | null {
+function restEndpointFor(method: string | undefined, url: string | undefined): TMatch | null {
   if (method !== 'GET' || !url) return null;
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
@@ -52,7 +52,7 @@ export function withRestListener(handleOther: TRequestListener): TRequestListene
 }
 
 /** Calls the endpoint with a web Request of the incoming one and writes its answer with the headers of every /api answer. */
-export async function answerRestRequest(incoming: IncomingMessage, outgoing: ServerResponse, match: TMatch): Promise<void> {
+async function answerRestRequest(incoming: IncomingMessage, outgoing: ServerResponse, match: TMatch): Promise<void> {
   let status: number;
   let headers: Record<string, string>;
   let body: Buffer;
