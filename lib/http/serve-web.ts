@@ -7,6 +7,15 @@ import { withRestListener } from '@/lib/api/rest-listener';
 type TServeOptions = { dir: string; port: number; hostname?: string };
 
 /**
+ * How long an idle keep-alive connection stays open: longer than the idle timeout of the proxies
+ * and load balancers that usually stand in front (60 s for most), so they close an idle
+ * connection first. Node's default is 5 s: a server that closes first races the client's next
+ * request on that connection, which then fails (a proxy answers 502, a webhook sender counts a
+ * failed delivery). Clients read it from each answer's `Keep-Alive: timeout=65`.
+ */
+const keepAliveTimeoutMs = 65_000;
+
+/**
  * The web process: Next.js serves the app (pages, server actions, auth, callbacks) as
  * `next start` would, from the same build; the three webhook routes and the REST v1 reads are
  * answered before it, straight from node:http, at a fraction of the CPU
@@ -14,7 +23,7 @@ type TServeOptions = { dir: string; port: number; hostname?: string };
  * SIGTERM and SIGINT stop taking connections, let answers in flight finish, then exit.
  */
 export async function serveWeb({ dir, port, hostname }: TServeOptions): Promise<void> {
-  const server = createServer();
+  const server = createServer({ keepAliveTimeout: keepAliveTimeoutMs });
   const app = next({ dev: false, dir, port, hostname: hostname ?? 'localhost', httpServer: server });
   await app.prepare();
   let stopping = false;
