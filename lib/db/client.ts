@@ -57,6 +57,22 @@ export function sendTogether<P extends readonly Promise<unknown>[]>(sql: TSql, s
   return allOrFirstFailure(corked(sql, send));
 }
 
+/** Transactions whose COMMIT left with their last statements (commitTogether): withTransaction sends none. */
+const committedTogether = new WeakSet<object>();
+
+/**
+ * Sends the last statements of a withTransaction() together with its COMMIT: one write, one
+ * round trip, where waiting for their answers before sending COMMIT took two. For work that knows
+ * all it has left to write: nothing may follow it. Should one of them fail, Postgres answers the
+ * COMMIT with a rollback and the first failure is thrown.
+ */
+export async function commitTogether<P extends readonly Promise<unknown>[]>(sql: TSql, send: () => P): Promise<TAnswers<P>> {
+  const [answers, committed] = await allOrFirstFailure(corked(sql, () => [allOrFirstFailure(send()), sql.query('COMMIT')] as const));
+  if (committed.command !== 'COMMIT') throw new Error('The transaction was rolled back: one of its statements failed');
+  committedTogether.add(sql);
+  return answers;
+}
+
 /**
  * Runs one lone statement as a transaction of its own, for the tenant (row-level security):
  * BEGIN with the tenant, the statement and COMMIT leave together (corked) and come back in one
@@ -210,13 +226,15 @@ export type TSql = pg.PoolClient;
  * Runs `work` in one transaction on one connection; rolls back on any error. BEGIN leaves in one
  * write with the statements `work` sends before it first waits (corked, pipelined): opening the
  * transaction costs no round trip of its own. BEGIN fails only with its connection, and so do
- * the statements sent behind it.
+ * the statements sent behind it. COMMIT follows work's answers, unless work sent it with its last
+ * statements (commitTogether).
  */
 export async function withTransaction<T>(work: (sql: TSql) => Promise<T>): Promise<T> {
   const client = await pool().connect();
   try {
     const sent = corked(client, () => [client.query('BEGIN'), attempt(() => work(client))] as const);
     const [, result] = await allOrFirstFailure(sent);
+    if (committedTogether.has(client)) return result;
     // Postgres answers COMMIT of a failed transaction with ROLLBACK, not an error: a statement
     // whose failure went unobserved must not pass for a committed transaction.
     const committed = await client.query('COMMIT');
@@ -226,6 +244,7 @@ export async function withTransaction<T>(work: (sql: TSql) => Promise<T>): Promi
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    committedTogether.delete(client);
     client.release();
   }
 }

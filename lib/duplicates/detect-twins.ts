@@ -72,14 +72,20 @@ export function twinLockKeys(tenantId: string, platform: TPlatform, order: TCano
   return keys;
 }
 
-type TTwinLink = { originalOrderId: string; copyOrderId: string; confidence: 'certain' | 'probable' };
+export type TTwinLink = { originalOrderId: string; copyOrderId: string; confidence: 'certain' | 'probable' };
 
 const noRows = Promise.resolve({ rows: [] as Array<{ id: string }> });
 
+// Each search runs only while the order (store, external id) is not recorded yet.
+const isNotRecorded = (store: string, externalId: string) =>
+  `NOT EXISTS (SELECT 1 FROM orders recorded WHERE recorded.tenant_id = $1 AND recorded.store_id = ${store} AND recorded.external_id = ${externalId})`;
+
 /**
- * Looks for the twins of a new order, inside recordOrder's transaction (holding twinLockKeys),
- * right behind its insert. Its statements are sent at once, without waiting for each other, so
- * they can leave with the insert in one round trip (sendTogether); linkTwins records what it found.
+ * Looks for the twins of an order about to be inserted, inside recordOrder's transaction (holding
+ * twinLockKeys), before it is known whether the order is new: each statement finds nothing once
+ * the order is recorded. Its statements are sent at once, without waiting for each other, so they
+ * leave with the lock and the lookup in one round trip (sendTogether); linkTwins records what it
+ * found, behind the insert.
  */
 export async function searchTwins(sql: TSql, tenantId: string, created: TNewOrder): Promise<TTwinLink[]> {
   const { order } = created;
@@ -87,15 +93,15 @@ export async function searchTwins(sql: TSql, tenantId: string, created: TNewOrde
     order.origin?.platform === 'tiktok'
       ? sql.query<{ id: string }>({
           name: 'detect-twins/tiktok-original',
-          text: `SELECT id FROM orders WHERE tenant_id = $1 AND platform = 'tiktok' AND external_id = $2 AND store_id <> $3`,
-          values: [tenantId, order.origin.externalId, created.storeId],
+          text: `SELECT id FROM orders WHERE tenant_id = $1 AND platform = 'tiktok' AND external_id = $2 AND store_id <> $3 AND ${isNotRecorded('$3', '$4')}`,
+          values: [tenantId, order.origin.externalId, created.storeId, order.externalId],
         })
       : noRows;
   const copiesOfThisOrder =
     created.platform === 'tiktok'
       ? sql.query<{ id: string }>({
           name: 'detect-twins/tiktok-copies',
-          text: `SELECT id FROM orders WHERE tenant_id = $1 AND origin_platform = 'tiktok' AND origin_external_id = $2 AND store_id <> $3`,
+          text: `SELECT id FROM orders WHERE tenant_id = $1 AND origin_platform = 'tiktok' AND origin_external_id = $2 AND store_id <> $3 AND ${isNotRecorded('$3', '$2')}`,
           values: [tenantId, order.externalId, created.storeId],
         })
       : noRows;
@@ -111,9 +117,9 @@ export async function searchTwins(sql: TSql, tenantId: string, created: TNewOrde
                    FROM order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id) AS items
            FROM orders o
           WHERE o.tenant_id = $1 AND o.recipient_key = $2 AND o.placed_at BETWEEN $3 AND $4
-            AND o.total_price = $5 AND o.currency = $6 AND o.store_id <> $7 AND o.id <> $8 AND o.stage <> 'archived'
+            AND o.total_price = $5 AND o.currency = $6 AND o.store_id <> $7 AND o.stage <> 'archived' AND ${isNotRecorded('$7', '$8')}
           LIMIT 100`,
-        values: [tenantId, recipient, new Date(order.placedAt.getTime() - probableWindowMs), new Date(order.placedAt.getTime() + probableWindowMs), order.totalPrice, order.currency, created.storeId, created.id],
+        values: [tenantId, recipient, new Date(order.placedAt.getTime() - probableWindowMs), new Date(order.placedAt.getTime() + probableWindowMs), order.totalPrice, order.currency, created.storeId, order.externalId],
       })
     : Promise.resolve({ rows: [] as TCandidate[] });
   const [originals, copies, probable] = await Promise.all([copiesOfTikTokOrder, copiesOfThisOrder, candidates]);
@@ -133,7 +139,7 @@ export async function searchTwins(sql: TSql, tenantId: string, created: TNewOrde
     );
 }
 
-/** Records the twins searchTwins found, in the same transaction. */
-export async function linkTwins(sql: TSql, tenantId: string, links: TTwinLink[]): Promise<void> {
-  for (const twin of links) await link(sql, tenantId, twin.originalOrderId, twin.copyOrderId, twin.confidence);
+/** Records the twins searchTwins found, in the same transaction: one insert each, sent at once. */
+export function linkTwins(sql: TSql, tenantId: string, links: TTwinLink[]): Promise<void>[] {
+  return links.map((twin) => link(sql, tenantId, twin.originalOrderId, twin.copyOrderId, twin.confidence));
 }

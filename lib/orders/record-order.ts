@@ -1,4 +1,4 @@
-import { sendTogether, withTransaction, type TSql } from '@/lib/db/client';
+import { commitTogether, sendTogether, withTransaction, type TSql } from '@/lib/db/client';
 import { createId } from '@/lib/ids';
 import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
 import { numberFromCounter, takeNumberCounter, type TNumberCounter } from '@/lib/numbering/allocate-number';
@@ -6,7 +6,7 @@ import { insertNewOrder, lineValues, orderDetailValues } from '@/lib/orders/inse
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import type { TCanonicalOrder, TPlatform } from '@/lib/orders/canonical-order';
 import { channelStage, nextStage } from '@/lib/orders/order-stage';
-import { linkTwins, recipientKeyOf, searchTwins, twinLockKeys } from '@/lib/duplicates/detect-twins';
+import { linkTwins, recipientKeyOf, searchTwins, twinLockKeys, type TTwinLink } from '@/lib/duplicates/detect-twins';
 import type { TOrderStage } from '@/lib/orders/order-filters';
 
 export type TRecordOrderInput = {
@@ -25,9 +25,9 @@ export type TRecordOrderResult = { orderId: string; number: string; outcome: 'cr
 /**
  * Records one order from any channel in ONE transaction: upsert by (tenant, store, external id),
  * drop updates older than what is stored, allocate the Order Center number for a new order,
- * replace the lines, write the audit trail and mark the inbox event processed. A new order takes
- * three round trips: BEGIN, the locks, the lookup and the counter together; the insert with the
- * twin search; COMMIT (sendTogether, lib/db/client.ts).
+ * replace the lines, write the audit trail and mark the inbox event processed. An order takes
+ * two round trips: BEGIN, the locks, the lookup, the counter and the twin search together; then
+ * what it writes, with COMMIT (sendTogether, commitTogether: lib/db/client.ts).
  */
 export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrderResult> {
   // Checked already: only ZCanonicalOrder (the adapters' last step) makes a TCanonicalOrder.
@@ -35,9 +35,11 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
   return withTransaction(async (sql) => {
     // Two events of one order (orders/create and orders/updated at once) must not both insert it;
     // two copies of one purchase must not miss each other (detect-twins). All locks at once, sorted.
-    // The lookup and the counter run behind the locks: each sees what the previous holder committed.
+    // The lookup, the counter and the twin search run behind the locks: each sees what the previous
+    // holder committed. The counter and the search act only if the order is not recorded yet.
     const keys = [`${tenantId}/${storeId}/${order.externalId}`, ...twinLockKeys(tenantId, input.platform, order)].sort();
-    const [, found, counter] = await sendTogether(sql, () => [
+    const orderId = createId('ord');
+    const [, found, counter, twins] = await sendTogether(sql, () => [
       sql.query({
         name: 'record-order/lock',
         text: 'SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0))) FROM unnest($1::text[]) AS key',
@@ -49,19 +51,21 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
         values: [tenantId, storeId, order.externalId],
       }),
       takeNumberCounter(sql, tenantId, order.sourceNumber, { storeId, externalId: order.externalId }),
+      searchTwins(sql, tenantId, { id: orderId, storeId, platform: input.platform, order }),
     ] as const);
     const existing = found.rows[0];
-    // The lookup and the counter see the same rows behind the same lock. Should they disagree (a
-    // writer that took no lock), the transaction rolls back rather than a number going wrong.
-    const disagreement = new Error('The order lookup and the number counter disagree; the job retries');
+    // The lookup, the counter and the search see the same rows behind the same lock. Should they
+    // disagree (a writer that took no lock), the transaction rolls back rather than a number going wrong.
+    const disagreement = new Error('The order lookup disagrees with the number counter or the twin search; the job retries');
     if (!existing) {
       if (!counter) throw disagreement;
-      return insertOrder(sql, input, order, counter);
+      return insertOrder(sql, input, order, orderId, counter, twins);
     }
-    if (counter) throw disagreement;
+    if (counter || twins.length) throw disagreement;
     if (order.sourceUpdatedAt < existing.source_updated_at) {
       // Webhooks arrive late and out of order; an older state never overwrites a newer one.
-      if (input.eventId) await markEventProcessed(sql, tenantId, input.eventId, existing.id);
+      const { eventId } = input;
+      if (eventId) await commitTogether(sql, () => [markEventProcessed(sql, tenantId, eventId, existing.id)] as const);
       return { orderId: existing.id, number: existing.number, outcome: 'stale' };
     }
     return changeOrder(sql, input, order, existing);
@@ -70,36 +74,40 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
 
 type TStoredOrder = { id: string; number: string; source_updated_at: Date; status: string; stage: TOrderStage };
 
-async function insertOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder, counter: TNumberCounter): Promise<TRecordOrderResult> {
+async function insertOrder(
+  sql: TSql,
+  input: TRecordOrderInput,
+  order: TCanonicalOrder,
+  orderId: string,
+  counter: TNumberCounter,
+  twins: TTwinLink[],
+): Promise<TRecordOrderResult> {
   const { tenantId } = input;
-  const orderId = createId('ord');
   const { number, renumbered } = await numberFromCounter(sql, tenantId, order.sourceNumber, counter);
-  // The insert also marks the inbox event processed.
-  const created = { id: orderId, storeId: input.storeId, platform: input.platform, order };
-  const [, twins] = await sendTogether(sql, () => [
+  // The insert also marks the inbox event processed; the twins' links follow it (they point at it).
+  await commitTogether(sql, () => [
     insertNewOrder(sql, { ...input, order, orderId, number, stage: channelStage(order) }),
-    searchTwins(sql, tenantId, created),
-  ] as const);
-  await linkTwins(sql, tenantId, twins);
-  if (renumbered) {
-    await recordAuditEvent(sql, {
-      tenantId,
-      actor: input.actor,
-      action: 'order.renumbered',
-      subjectType: 'order',
-      subjectId: renumbered.orderId,
-      before: { number: renumbered.from },
-      after: { number: renumbered.to, causedBy: orderId },
-    });
-  }
+    ...linkTwins(sql, tenantId, twins),
+    renumbered
+      ? recordAuditEvent(sql, {
+          tenantId,
+          actor: input.actor,
+          action: 'order.renumbered',
+          subjectType: 'order',
+          subjectId: renumbered.orderId,
+          before: { number: renumbered.from },
+          after: { number: renumbered.to, causedBy: orderId },
+        })
+      : Promise.resolve(),
+  ]);
   return { orderId, number, outcome: 'created' };
 }
 
-/** A newer (or the same) state of a stored order: its fields, lines, audit and event, sent together. */
+/** A newer (or the same) state of a stored order: its fields, lines, audit and event, sent together with COMMIT. */
 async function changeOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder, existing: TStoredOrder): Promise<TRecordOrderResult> {
   const { tenantId } = input;
   const isStatusChanged = existing.status !== order.status;
-  await sendTogether(sql, () => [
+  await commitTogether(sql, () => [
     updateOrder(sql, tenantId, existing.id, order, nextStage(existing.stage, channelStage(order))),
     upsertLines(sql, tenantId, existing.id, order),
     isStatusChanged

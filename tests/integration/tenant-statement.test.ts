@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { pool, withTransaction } from '@/lib/db/client';
+import { commitTogether, pool, withTransaction } from '@/lib/db/client';
 import { withTenant } from '@/lib/db/tenant-scope';
 import { createTestTenant } from '@/tests/support/tenants';
 
@@ -62,6 +62,53 @@ describe('a transaction', () => {
     await expect(transaction).rejects.toThrow('rolled back');
     const { rows } = await withTenant(tenantId, () => pool().query('SELECT sku FROM order_skus WHERE tenant_id = $1', [tenantId]));
     expect(rows).toEqual([]);
+    expect(await connectionsOutsideTransactions()).toEqual(Array.from({ length: 10 }, () => ({ fresh: true, tenant: null })));
+  });
+
+  const insertSku = 'INSERT INTO order_skus (tenant_id, sku) VALUES ($1, $2)';
+
+  async function committedSkus(tenantId: string): Promise<string[]> {
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      const { rows } = await other.query<{ sku: string }>('SELECT sku FROM order_skus WHERE tenant_id = $1 ORDER BY sku', [tenantId]);
+      return rows.map((row) => row.sku);
+    } finally {
+      await other.end();
+    }
+  }
+
+  // Outside a tenant the pool hands out its plain connections (the owner's, in these tests).
+  it.each([
+    ['inside a tenant', true],
+    ['outside one', false],
+  ])('sent with its COMMIT, commits its last statements, and the transactions after it on the connection commit their own (%s)', async (_, isInTenant) => {
+    const { tenantId } = await createTestTenant('Transactions');
+    const scoped = <T>(work: () => Promise<T>) => (isInTenant ? withTenant(tenantId, work) : work());
+    await scoped(() =>
+      withTransaction(async (sql) => {
+        await sql.query(insertSku, [tenantId, 'TOGETHER-00']);
+        await commitTogether(sql, () => [sql.query(insertSku, [tenantId, 'TOGETHER-01']), sql.query(insertSku, [tenantId, 'TOGETHER-02'])] as const);
+      }),
+    );
+    // The pool hands out the connection released last: the next transaction runs on the same one.
+    for (let index = 3; index < 6; index++) {
+      await scoped(() => withTransaction((sql) => sql.query(insertSku, [tenantId, `TOGETHER-0${index}`])));
+    }
+    expect(await committedSkus(tenantId)).toEqual(['TOGETHER-00', 'TOGETHER-01', 'TOGETHER-02', 'TOGETHER-03', 'TOGETHER-04', 'TOGETHER-05']);
+    expect(await connectionsOutsideTransactions()).toEqual(Array.from({ length: 10 }, () => ({ fresh: true, tenant: null })));
+  });
+
+  it('sent with its COMMIT, fails with the first failed statement’s error and commits nothing', async () => {
+    const { tenantId } = await createTestTenant('Transactions');
+    const transaction = withTenant(tenantId, () =>
+      withTransaction(async (sql) => {
+        await sql.query(insertSku, [tenantId, 'APART-0']);
+        await commitTogether(sql, () => [sql.query(insertSku, [tenantId, 'APART-1']), sql.query('SELECT no_such_column FROM order_skus'), sql.query(insertSku, [tenantId, 'APART-2'])] as const);
+      }),
+    );
+    await expect(transaction).rejects.toMatchObject({ code: '42703' });
+    expect(await committedSkus(tenantId)).toEqual([]);
     expect(await connectionsOutsideTransactions()).toEqual(Array.from({ length: 10 }, () => ({ fresh: true, tenant: null })));
   });
 });

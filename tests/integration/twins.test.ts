@@ -57,8 +57,17 @@ describe('twin orders', () => {
   it('links a Shopify copy to the TikTok order it came from when TikTok arrives first', async () => {
     const hub = await tenantWithTikTokAndShopify();
     await hub.sendTikTokOrder('576461413038700001');
-    await hub.sendShopifyOrder({ id: '6310000000001', number: 7001, sourceName: 'tiktok', noteAttributes: [{ name: 'TikTok Order ID', value: '576461413038700001' }] });
+    const copy = { id: '6310000000001', number: 7001, sourceName: 'tiktok', noteAttributes: [{ name: 'TikTok Order ID', value: '576461413038700001' }] };
+    await hub.sendShopifyOrder(copy);
     expect(await twinRows(hub.tenantId)).toEqual([{ id: expect.any(String), original: 'tiktok', copy: 'shopify', confidence: 'certain', resolution: 'pending' }]);
+    // Later states of both orders are updates: recorded, and neither is linked again.
+    expect((await sendTikTok({ body: tiktokNotificationBody({ shopId: hub.tiktok.shopId, orderId: '576461413038700001', updateTime: 1_795_000_100 }) })).status).toBe(200);
+    const update = shopifyOrderBody({ lines, customer: buyer, ...copy, financialStatus: 'refunded', updatedAt: '2026-11-28T10:00:00Z' });
+    expect((await sendShopify({ shopDomain: hub.shopify.shopDomain, topic: 'orders/updated', body: update })).status).toBe(200);
+    const orders = await settledOrders(hub.tenantId, 4);
+    expect((await findEvents(hub.tenantId)).map((event) => event.status)).toEqual(['PROCESSED', 'PROCESSED', 'PROCESSED', 'PROCESSED']);
+    expect(orders.find((order) => order.external_id === '6310000000001')?.status).toBe('refunded');
+    expect(await twinRows(hub.tenantId)).toHaveLength(1);
   });
 
   it('links them the same way when the Shopify copy arrives first, each connector style of carrying the id', async () => {
@@ -91,6 +100,12 @@ describe('twin orders', () => {
     const twins = await listTwins(tenant.tenantId, null);
     expect(twins.map((twin) => [twin.original.number, twin.copy.number, twin.confidence])).toEqual([['#8001', '#9001', 'probable']]);
     expect(twins[0]!.copy.lines).toEqual([expect.objectContaining({ sku: 'TWIN-CASE', quantity: 2 })]);
+    // A later state of the copy is an update: recorded, and not linked again.
+    const update = shopifyOrderBody({ id: '6320000000002', number: 9001, lines, customer: { ...buyer, firstName: 'ALAN' }, createdAt: '2026-11-20T11:30:00Z', updatedAt: '2026-11-20T12:00:00Z' });
+    expect((await sendShopify({ shopDomain: second.shopDomain, topic: 'orders/updated', body: update })).status).toBe(200);
+    await settledOrders(tenant.tenantId, 5);
+    expect((await findEvents(tenant.tenantId)).every((event) => event.status === 'PROCESSED')).toBe(true);
+    expect(await twinNumbers(tenant.tenantId)).toEqual([['#8001', '#9001', 'probable']]);
   });
 
   it('finds the probable twin among a flash sale of same-priced orders from the same hour', async () => {
