@@ -56,12 +56,12 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
     const existing = found.rows[0];
     // The lookup, the counter and the search see the same rows behind the same lock. Should they
     // disagree (a writer that took no lock), the transaction rolls back rather than a number going wrong.
-    const disagreement = new Error('The order lookup disagrees with the number counter or the twin search; the job retries');
+    const disagreement = () => new Error('The order lookup disagrees with the number counter or the twin search; the job retries');
     if (!existing) {
-      if (!counter) throw disagreement;
+      if (!counter) throw disagreement();
       return insertOrder(sql, input, order, orderId, counter, twins);
     }
-    if (counter || twins.length) throw disagreement;
+    if (counter || twins.length) throw disagreement();
     if (order.sourceUpdatedAt < existing.source_updated_at) {
       // Webhooks arrive late and out of order; an older state never overwrites a newer one.
       const { eventId } = input;
