@@ -21,9 +21,12 @@ export function prismaExecutor(tx: { $executeRawUnsafe: (query: string, ...value
   return { query: (text, values) => tx.$executeRawUnsafe(text, ...(values ?? [])) };
 }
 
-/** Appends one audit event through a pg client, inside the caller's transaction. */
-export async function recordAuditEvent(sql: TQueryable, input: TAuditEventInput): Promise<void> {
-  await sql.query(
+/**
+ * Appends one audit event through a pg client, inside the caller's transaction. Sends its
+ * statement at once (not async: it can go out with COMMIT, see commitTogether in lib/db/client.ts).
+ */
+export function recordAuditEvent(sql: TQueryable, input: TAuditEventInput): Promise<void> {
+  return sql.query(
     `INSERT INTO audit_events (tenant_id, id, actor_type, actor_id, action, subject_type, subject_id, before, after)
      VALUES ($1, $2, $3::"ActorType", $4, $5, $6, $7, $8::jsonb, $9::jsonb)`,
     [
@@ -37,5 +40,5 @@ export async function recordAuditEvent(sql: TQueryable, input: TAuditEventInput)
       input.before === undefined ? null : JSON.stringify(input.before),
       input.after === undefined ? null : JSON.stringify(input.after),
     ],
-  );
+  ).then(() => undefined);
 }

@@ -57,19 +57,29 @@ export function sendTogether<P extends readonly Promise<unknown>[]>(sql: TSql, s
   return allOrFirstFailure(corked(sql, send));
 }
 
-/** Transactions whose COMMIT left with their last statements (commitTogether): withTransaction sends none. */
-const committedTogether = new WeakSet<object>();
+/** The transactions withTransaction() has open, and whether commitTogether sent their COMMIT. */
+const openTransactions = new WeakMap<object, { isCommitSent: boolean }>();
 
 /**
  * Sends the last statements of a withTransaction() together with its COMMIT: one write, one
  * round trip, where waiting for their answers before sending COMMIT took two. For work that knows
- * all it has left to write: nothing may follow it. Should one of them fail, Postgres answers the
- * COMMIT with a rollback and the first failure is thrown.
+ * all it has left to write: nothing may follow it, and withTransaction sends no COMMIT of its own.
+ * Should one of them fail in Postgres, it answers the COMMIT with a rollback and the first failure
+ * is thrown. `send` must call sql.query for each statement at once, through functions that are not
+ * async: one that throws while building its statement then throws out of `send`, before COMMIT is
+ * sent (an async one would turn the throw into a rejection, and COMMIT would keep the rest).
  */
 export async function commitTogether<P extends readonly Promise<unknown>[]>(sql: TSql, send: () => P): Promise<TAnswers<P>> {
-  const [answers, committed] = await allOrFirstFailure(corked(sql, () => [allOrFirstFailure(send()), sql.query('COMMIT')] as const));
+  const transaction = openTransactions.get(sql);
+  if (!transaction || transaction.isCommitSent) throw new Error('commitTogether runs once, inside withTransaction');
+  const [answers, committed] = await allOrFirstFailure(
+    corked(sql, () => {
+      const sent = send();
+      transaction.isCommitSent = true;
+      return [allOrFirstFailure(sent), sql.query('COMMIT')] as const;
+    }),
+  );
   if (committed.command !== 'COMMIT') throw new Error('The transaction was rolled back: one of its statements failed');
-  committedTogether.add(sql);
   return answers;
 }
 
@@ -231,10 +241,12 @@ export type TSql = pg.PoolClient;
  */
 export async function withTransaction<T>(work: (sql: TSql) => Promise<T>): Promise<T> {
   const client = await pool().connect();
+  const transaction = { isCommitSent: false };
+  openTransactions.set(client, transaction);
   try {
     const sent = corked(client, () => [client.query('BEGIN'), attempt(() => work(client))] as const);
     const [, result] = await allOrFirstFailure(sent);
-    if (committedTogether.has(client)) return result;
+    if (transaction.isCommitSent) return result;
     // Postgres answers COMMIT of a failed transaction with ROLLBACK, not an error: a statement
     // whose failure went unobserved must not pass for a committed transaction.
     const committed = await client.query('COMMIT');
@@ -244,7 +256,7 @@ export async function withTransaction<T>(work: (sql: TSql) => Promise<T>): Promi
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    committedTogether.delete(client);
+    openTransactions.delete(client);
     client.release();
   }
 }

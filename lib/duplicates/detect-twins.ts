@@ -47,13 +47,13 @@ function digestRecipient(order: Pick<TCanonicalOrder, 'customer' | 'shippingAddr
   return order.lines.length && recipient !== '||' ? createHash('sha256').update(recipient).digest('hex') : null;
 }
 
-async function link(sql: TSql, tenantId: string, originalOrderId: string, copyOrderId: string, confidence: 'certain' | 'probable'): Promise<void> {
-  await sql.query(
+function link(sql: TSql, tenantId: string, originalOrderId: string, copyOrderId: string, confidence: 'certain' | 'probable'): Promise<void> {
+  return sql.query(
     `INSERT INTO order_twins (tenant_id, id, original_order_id, copy_order_id, confidence)
      VALUES ($1, $2, $3, $4, $5::"TwinConfidence")
      ON CONFLICT (tenant_id, original_order_id, copy_order_id) DO NOTHING`,
     [tenantId, createId('twn'), originalOrderId, copyOrderId, confidence],
-  );
+  ).then(() => undefined);
 }
 
 /**
@@ -139,7 +139,7 @@ export async function searchTwins(sql: TSql, tenantId: string, created: TNewOrde
     );
 }
 
-/** Records the twins searchTwins found, in the same transaction: one insert each, sent at once. */
+/** Records the twins searchTwins found, in the same transaction: one insert each, sent at once (not async: see commitTogether). */
 export function linkTwins(sql: TSql, tenantId: string, links: TTwinLink[]): Promise<void>[] {
   return links.map((twin) => link(sql, tenantId, twin.originalOrderId, twin.copyOrderId, twin.confidence));
 }

@@ -3,13 +3,14 @@ import { pool, type TSql } from '@/lib/db/client';
 // Status changes of an inbox row. A processed or ignored event is final; FAILED can go back to
 // the queue when someone retries it.
 
-export async function markEventProcessed(sql: Pick<TSql, 'query'>, tenantId: string, eventId: string, orderId: string | null): Promise<void> {
-  await sql.query(
+/** Sends its statement at once (not async: it can go out with COMMIT, see commitTogether). */
+export function markEventProcessed(sql: Pick<TSql, 'query'>, tenantId: string, eventId: string, orderId: string | null): Promise<void> {
+  return sql.query(
     `UPDATE webhook_events
         SET status = 'PROCESSED', order_id = COALESCE($3, order_id), attempts = attempts + 1, last_error = NULL, processed_at = now()
       WHERE tenant_id = $1 AND id = $2`,
     [tenantId, eventId, orderId],
-  );
+  ).then(() => undefined);
 }
 
 export async function markEventIgnored(tenantId: string, eventId: string, reason: string): Promise<void> {

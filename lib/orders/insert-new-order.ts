@@ -60,9 +60,10 @@ export function lineValues(order: TCanonicalOrder): unknown[] {
  * two orders never wait on each other crosswise), its `order.created` audit event and marks its
  * inbox event PROCESSED, in ONE statement. Every statement is a round trip, and at a few hundred orders a
  * second the worker spent a third of its CPU in socket writes (bench/results); the foreign key
- * of the lines is checked at the end of the statement, when the order is there.
+ * of the lines is checked at the end of the statement, when the order is there. Not async: it
+ * goes out with COMMIT (commitTogether, lib/db/client.ts), and a value it cannot build throws at once.
  */
-export async function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void> {
+export function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void> {
   const { order } = input;
   const values: unknown[] = [
     input.tenantId,
@@ -87,7 +88,7 @@ export async function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void>
     input.stage,
     recipientKeyOf(order),
   ];
-  await sql.query({
+  return sql.query({
     name: 'insert-new-order',
     text: `WITH new_order AS (
        INSERT INTO orders (tenant_id, id, store_id, platform, external_id, source_number, number, status, source_status,
@@ -114,5 +115,5 @@ export async function insertNewOrder(sql: TSql, input: TNewOrder): Promise<void>
      )
      SELECT id FROM new_order`,
     values,
-  });
+  }).then(() => undefined);
 }

@@ -25,9 +25,10 @@ export type TRecordOrderResult = { orderId: string; number: string; outcome: 'cr
 /**
  * Records one order from any channel in ONE transaction: upsert by (tenant, store, external id),
  * drop updates older than what is stored, allocate the Order Center number for a new order,
- * replace the lines, write the audit trail and mark the inbox event processed. An order takes
- * two round trips: BEGIN, the locks, the lookup, the counter and the twin search together; then
- * what it writes, with COMMIT (sendTogether, commitTogether: lib/db/client.ts).
+ * replace the lines, write the audit trail and mark the inbox event processed. An update, and a
+ * new order whose number is free, take two round trips: BEGIN, the locks, the lookup, the counter
+ * and the twin search together; then what it writes, with COMMIT (sendTogether, commitTogether:
+ * lib/db/client.ts). A number that joins a group takes a few more (numberFromCounter).
  */
 export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrderResult> {
   // Checked already: only ZCanonicalOrder (the adapters' last step) makes a TCanonicalOrder.
@@ -103,7 +104,11 @@ async function insertOrder(
   return { orderId, number, outcome: 'created' };
 }
 
-/** A newer (or the same) state of a stored order: its fields, lines, audit and event, sent together with COMMIT. */
+/**
+ * A newer (or the same) state of a stored order: its fields, lines, audit and event, sent together
+ * with COMMIT. Their senders are not async, so one that cannot build its statement throws before
+ * COMMIT goes out (commitTogether).
+ */
 async function changeOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder, existing: TStoredOrder): Promise<TRecordOrderResult> {
   const { tenantId } = input;
   const isStatusChanged = existing.status !== order.status;
@@ -127,9 +132,9 @@ async function changeOrder(sql: TSql, input: TRecordOrderInput, order: TCanonica
   return { orderId: existing.id, number: existing.number, outcome: isSameState ? 'unchanged' : 'updated' };
 }
 
-async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder, stage: TOrderStage): Promise<void> {
+function updateOrder(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder, stage: TOrderStage): Promise<void> {
   // The number and the channel number stay: an update never moves an order between groups.
-  await sql.query(
+  return sql.query(
     `UPDATE orders
         SET status = $3, source_status = $4, currency = $5, total_price = $6, subtotal_price = $7,
             customer_name = $8, customer_email = $9, customer_phone = $10, shipping_address = $11,
@@ -149,14 +154,14 @@ async function updateOrder(sql: TSql, tenantId: string, orderId: string, order: 
       stage,
       recipientKeyOf(order),
     ],
-  );
+  ).then(() => undefined);
 }
 
 /**
  * Lines keep their ids across updates (keyed by position), so later records can point at them.
  * A new line takes the placing time the order was recorded with. Both statements are sent at once.
  */
-async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
+function upsertLines(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder): Promise<void> {
   const upserted = order.lines.length
     ? sql.query(
         `WITH catalogued AS (
@@ -176,7 +181,7 @@ async function upsertLines(sql: TSql, tenantId: string, orderId: string, order: 
       )
     : Promise.resolve();
   const removed = sql.query(`DELETE FROM order_lines WHERE tenant_id = $1 AND order_id = $2 AND position >= $3`, [tenantId, orderId, order.lines.length]);
-  await Promise.all([upserted, removed]);
+  return Promise.all([upserted, removed]).then(() => undefined);
 }
 
 /** A WooCommerce order moved to the trash: kept, marked deleted and cancelled, never renumbered. */

@@ -117,4 +117,28 @@ describe('Order Center numbers (#1001 → #1001-1, #1001-2)', () => {
     expect(await record(order)).toMatchObject({ number: '#4001', outcome: 'created' });
     expect((await settledOrders(tenantId)).map((stored) => stored.number)).toEqual(['#4001']);
   });
+
+  it('keeps an update whole: when one of its statements fails or cannot be built, none of it is committed', async () => {
+    const { tenantId } = await createTestTenant();
+    const { storeId } = await addShopifyStore(tenantId);
+    const order = normalizeShopifyOrder(parseJsonLossless(shopifyOrderBody({ id: '8200000000002', number: 4002 })));
+    const record = (candidate: TCanonicalOrder) =>
+      withTenant(tenantId, () => recordOrder({ tenantId, storeId, platform: 'shopify', order: candidate, actor: { type: 'system', id: null } }));
+    await record(order);
+    const refunded = { ...order, status: 'refunded', sourceUpdatedAt: new Date(order.sourceUpdatedAt.getTime() + 60_000) };
+    // Its fields, lines and audit go out together with COMMIT: a line Postgres refuses, then a
+    // line that cannot even be turned into a statement (past the schema, as above).
+    await expect(record({ ...refunded, lines: [{ ...order.lines[0]!, quantity: 2 ** 31 }] } as TCanonicalOrder)).rejects.toMatchObject({ code: '22003' });
+    const unwritable = Object.defineProperty({ ...order.lines[0]! }, 'unitPrice', {
+      get: () => {
+        throw new Error('a price that cannot be written');
+      },
+    });
+    await expect(record({ ...refunded, lines: [unwritable] } as TCanonicalOrder)).rejects.toThrow('a price that cannot be written');
+    expect((await settledOrders(tenantId)).map((stored) => stored.status)).toEqual([order.status]);
+    const audit = await pool().query(`SELECT action FROM audit_events WHERE tenant_id = $1 AND action = 'order.status_changed'`, [tenantId]);
+    expect(audit.rows).toEqual([]);
+    expect(await record(refunded as TCanonicalOrder)).toMatchObject({ outcome: 'updated' });
+    expect((await settledOrders(tenantId)).map((stored) => stored.status)).toEqual(['refunded']);
+  });
 });

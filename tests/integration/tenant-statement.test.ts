@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { commitTogether, pool, withTransaction } from '@/lib/db/client';
+import { commitTogether, pool, withTransaction, type TSql } from '@/lib/db/client';
 import { withTenant } from '@/lib/db/tenant-scope';
 import { createTestTenant } from '@/tests/support/tenants';
 
@@ -85,16 +85,29 @@ describe('a transaction', () => {
   ])('sent with its COMMIT, commits its last statements, and the transactions after it on the connection commit their own (%s)', async (_, isInTenant) => {
     const { tenantId } = await createTestTenant('Transactions');
     const scoped = <T>(work: () => Promise<T>) => (isInTenant ? withTenant(tenantId, work) : work());
-    await scoped(() =>
-      withTransaction(async (sql) => {
-        await sql.query(insertSku, [tenantId, 'TOGETHER-00']);
-        await commitTogether(sql, () => [sql.query(insertSku, [tenantId, 'TOGETHER-01']), sql.query(insertSku, [tenantId, 'TOGETHER-02'])] as const);
-      }),
-    );
-    // The pool hands out the connection released last: the next transaction runs on the same one.
+    const backendOf = async (sql: TSql) => (await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    // A second COMMIT would be answered with a warning, not an error: listen for it.
+    const warnings: string[] = [];
+    const onNotice = (notice: { message?: string }) => void warnings.push(String(notice.message));
+    let listened: TSql | undefined;
+    const backends = [
+      await scoped(() =>
+        withTransaction(async (sql) => {
+          (listened = sql).on('notice', onNotice);
+          await sql.query(insertSku, [tenantId, 'TOGETHER-00']);
+          const backend = await backendOf(sql);
+          await commitTogether(sql, () => [sql.query(insertSku, [tenantId, 'TOGETHER-01']), sql.query(insertSku, [tenantId, 'TOGETHER-02'])] as const);
+          return backend;
+        }),
+      ),
+    ];
+    // The pool hands out the connection released last: the next transactions run on the same one.
     for (let index = 3; index < 6; index++) {
-      await scoped(() => withTransaction((sql) => sql.query(insertSku, [tenantId, `TOGETHER-0${index}`])));
+      backends.push(await scoped(() => withTransaction(async (sql) => (await sql.query(insertSku, [tenantId, `TOGETHER-0${index}`]), backendOf(sql)))));
     }
+    listened?.off('notice', onNotice);
+    expect(new Set(backends).size).toBe(1);
+    expect(warnings).toEqual([]);
     expect(await committedSkus(tenantId)).toEqual(['TOGETHER-00', 'TOGETHER-01', 'TOGETHER-02', 'TOGETHER-03', 'TOGETHER-04', 'TOGETHER-05']);
     expect(await connectionsOutsideTransactions()).toEqual(Array.from({ length: 10 }, () => ({ fresh: true, tenant: null })));
   });
@@ -110,5 +123,39 @@ describe('a transaction', () => {
     await expect(transaction).rejects.toMatchObject({ code: '42703' });
     expect(await committedSkus(tenantId)).toEqual([]);
     expect(await connectionsOutsideTransactions()).toEqual(Array.from({ length: 10 }, () => ({ fresh: true, tenant: null })));
+  });
+
+  it('sent with its COMMIT, sends no COMMIT when a statement cannot be built, and commits nothing', async () => {
+    const { tenantId } = await createTestTenant('Transactions');
+    const cannotBuild = (): Promise<unknown> => {
+      throw new Error('a value that cannot be written');
+    };
+    const transaction = withTenant(tenantId, () =>
+      withTransaction(async (sql) => {
+        await sql.query(insertSku, [tenantId, 'UNBUILT-0']);
+        await commitTogether(sql, () => [sql.query(insertSku, [tenantId, 'UNBUILT-1']), cannotBuild()] as const);
+      }),
+    );
+    await expect(transaction).rejects.toThrow('a value that cannot be written');
+    expect(await committedSkus(tenantId)).toEqual([]);
+    expect(await connectionsOutsideTransactions()).toEqual(Array.from({ length: 10 }, () => ({ fresh: true, tenant: null })));
+  });
+
+  it('sends its statements with COMMIT only once, and only inside withTransaction', async () => {
+    const { tenantId } = await createTestTenant('Transactions');
+    const client = await pool().connect();
+    try {
+      await expect(commitTogether(client, () => [client.query('SELECT 1')] as const)).rejects.toThrow('inside withTransaction');
+    } finally {
+      client.release();
+    }
+    const twice = withTenant(tenantId, () =>
+      withTransaction(async (sql) => {
+        await commitTogether(sql, () => [sql.query(insertSku, [tenantId, 'ONCE-1'])] as const);
+        await commitTogether(sql, () => [sql.query(insertSku, [tenantId, 'ONCE-2'])] as const);
+      }),
+    );
+    await expect(twice).rejects.toThrow('runs once');
+    expect(await committedSkus(tenantId)).toEqual(['ONCE-1']);
   });
 });
