@@ -12,6 +12,7 @@ import { renderTable, writeResults } from '@/bench/lib/report';
 import { describeRun, resultRows } from '@/bench/lib/result-rows';
 import { loadAverage } from '@/bench/lib/measure-cpu';
 import { sampleRss } from '@/bench/lib/sample-rss';
+import { watchIngest } from '@/bench/lib/wait-for-orders';
 import { standInForAutovacuum } from '@/bench/lib/stand-in-for-autovacuum';
 import { benchRoot } from '@/bench/lib/start-process';
 import { baselineQueuePrefix, startMinimalWebhookServer, startTikTokShopFake, startWeb, startWorker } from '@/bench/lib/start-services';
@@ -45,6 +46,7 @@ const databaseUrl = env.DATABASE_URL!;
 const say = (message: string) => process.stdout.write(`[bench] ${message}\n`);
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+const watch = watchIngest(pool, env.REDIS_URL!, env.QUEUE_PREFIX!);
 const running: Array<{ stop: () => Promise<void> }> = [];
 process.on('SIGINT', () => void Promise.all(running.map((child) => child.stop())).then(() => process.exit(130)));
 
@@ -101,7 +103,7 @@ async function main() {
   if (only.has('2')) {
     say(`scenario 2: end to end, ${burst.deliveries.length} webhooks for ${burst.orderCount} orders, then 200/s…`);
     results.endToEnd = await ingestEndToEnd({
-      baseUrl, webPid: web.pid, workerPid: worker.pid, pool, databaseUrl, tenantId: e2eTenant.tenantId, warmUp: { tenantId: warmTenant.tenantId, plan: warmPlan }, burst, steady,
+      baseUrl, webPid: web.pid, workerPid: worker.pid, pool, watch, databaseUrl, tenantId: e2eTenant.tenantId, warmUp: { tenantId: warmTenant.tenantId, plan: warmPlan }, burst, steady,
       baselineTenantId: directTenant.tenantId, baselinePlan: directPlan, baselineConnections: workerPool,
     });
   }
@@ -113,7 +115,7 @@ async function main() {
   if (only.has('4')) {
     say(`scenario 4: ${sizes.hotOrders} orders with one number…`);
     results.hotNumber = await allocateHotNumber({
-      baseUrl, pool, databaseUrl, tenantId: hotTenant.tenantId, number: '4242', plan: hotPlan,
+      baseUrl, pool, watch, databaseUrl, tenantId: hotTenant.tenantId, number: '4242', plan: hotPlan,
       baselineTenantId: hotDirectTenant.tenantId, baselinePlan: hotDirectPlan, baselineConnections: workerPool,
     });
   }
@@ -141,6 +143,7 @@ main()
   })
   .finally(async () => {
     for (const child of running.reverse()) await child.stop();
+    await watch.close();
     await pool.end();
     await disconnectDatabase();
   });

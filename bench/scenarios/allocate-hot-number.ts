@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { ingestDirectly } from '@/bench/baselines/ingest-directly';
 import { blastRequests } from '@/bench/lib/blast-requests';
 import { deliveryCursor, type TOrderPlan } from '@/bench/lib/plan-orders';
-import { waitForOrders } from '@/bench/lib/wait-for-orders';
+import { waitForOrders, type TIngestWatch } from '@/bench/lib/wait-for-orders';
 
 export type THotNumber = { ordersPerSecond: number; isExact: boolean; detail: string; direct: { ordersPerSecond: number } };
 
@@ -13,6 +13,7 @@ export type THotNumber = { ordersPerSecond: number; isExact: boolean; detail: st
 export async function allocateHotNumber(input: {
   baseUrl: string;
   pool: pg.Pool;
+  watch: TIngestWatch;
   databaseUrl: string;
   tenantId: string;
   number: string;
@@ -24,7 +25,7 @@ export async function allocateHotNumber(input: {
   const count = input.plan.orderCount;
   const started = performance.now();
   await blastRequests({ baseUrl: input.baseUrl, connections: Math.min(50, Math.ceil(count / 20)), amount: input.plan.deliveries.length, next: deliveryCursor(input.plan) });
-  const done = await waitForOrders(input.pool, input.tenantId, count, 300_000);
+  const done = await waitForOrders(input.watch, input.tenantId, 300_000);
   const seconds = (done.reachedAt - started) / 1000;
 
   const { rows } = await input.pool.query<{ number: string }>(`SELECT number FROM orders WHERE tenant_id = $1`, [input.tenantId]);

@@ -6,7 +6,7 @@ import { paceRequests } from '@/bench/lib/pace-requests';
 import { percentile } from '@/bench/lib/percentile';
 import { countCpu, countServerCpu } from '@/bench/lib/measure-cpu';
 import { deliveryCursor, type TOrderPlan } from '@/bench/lib/plan-orders';
-import { waitForOrders } from '@/bench/lib/wait-for-orders';
+import { waitForOrders, type TIngestWatch } from '@/bench/lib/wait-for-orders';
 
 export type TEndToEnd = {
   burst: {
@@ -57,6 +57,7 @@ export async function ingestEndToEnd(input: {
   webPid: number;
   workerPid: number;
   pool: pg.Pool;
+  watch: TIngestWatch;
   databaseUrl: string;
   tenantId: string;
   /** Sent first and waited for, so that web and worker are warm (JIT, pools) as in production. */
@@ -69,14 +70,14 @@ export async function ingestEndToEnd(input: {
 }): Promise<TEndToEnd> {
   const { pool, tenantId } = input;
   await blastRequests({ baseUrl: input.baseUrl, connections: 10, amount: input.warmUp.plan.deliveries.length, next: deliveryCursor(input.warmUp.plan) });
-  await waitForOrders(pool, input.warmUp.tenantId, input.warmUp.plan.orderCount, 120_000);
+  await waitForOrders(input.watch, input.warmUp.tenantId, 120_000);
   const started = performance.now();
   const webCpu = countCpu(input.webPid);
   const workerCpu = countCpu(input.workerPid);
   const postgresCpu = countServerCpu('postgres');
   const redisCpu = countServerCpu('redis-server');
   const acknowledgement = await blastRequests({ baseUrl: input.baseUrl, connections: 10, amount: input.burst.deliveries.length, next: deliveryCursor(input.burst) });
-  const burstDone = await waitForOrders(pool, tenantId, input.burst.orderCount, 600_000);
+  const burstDone = await waitForOrders(input.watch, tenantId, 600_000);
   const burstSeconds = (burstDone.reachedAt - started) / 1000;
   const webCpuMsPerOrder = webCpu.perOperation(burstDone.orders);
   const workerCpuMsPerOrder = workerCpu.perOperation(burstDone.orders);
@@ -86,7 +87,7 @@ export async function ingestEndToEnd(input: {
 
   const since = (await pool.query<{ now: Date }>('SELECT now()')).rows[0]!.now;
   const steadyAcknowledgement = await paceRequests({ baseUrl: input.baseUrl, rate: 200, count: input.steady.deliveries.length, next: deliveryCursor(input.steady) });
-  const steadyDone = await waitForOrders(pool, tenantId, input.burst.orderCount + input.steady.orderCount, 600_000);
+  const steadyDone = await waitForOrders(input.watch, tenantId, 600_000);
   const lags = await ingestLags(pool, tenantId, since);
 
   const direct = await ingestDirectly(input.databaseUrl, input.baselineTenantId, input.baselinePlan, input.baselineConnections);
