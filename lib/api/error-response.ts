@@ -7,18 +7,24 @@ export function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
-/** Maps any error to a JSON response: AppError as declared, ZodError 422, unique 409, else 500. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json(errorBody(error.code, error.message), { status: error.status });
+/** Maps any error to a JSON answer: AppError as declared, ZodError 422, unique 409, else 500. */
+export function errorAnswer(error: unknown): { status: number; body: ReturnType<typeof errorBody> } {
+  if (error instanceof AppError) return { status: error.status, body: errorBody(error.code, error.message) };
   if (error instanceof ZodError) {
     const message = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
-    return Response.json(errorBody('unprocessable', message), { status: 422 });
+    return { status: 422, body: errorBody('unprocessable', message) };
   }
-  if (isUniqueViolation(error)) return Response.json(errorBody('conflict', 'Already exists'), { status: 409 });
-  if (isUnstorableText(error)) return Response.json(errorBody('bad_request', 'The request contains a character that cannot be processed (NUL)'), { status: 400 });
-  if (isDatabaseUnavailable(error)) return Response.json(errorBody('unavailable', 'Database unavailable, try again'), { status: 503 });
+  if (isUniqueViolation(error)) return { status: 409, body: errorBody('conflict', 'Already exists') };
+  if (isUnstorableText(error)) return { status: 400, body: errorBody('bad_request', 'The request contains a character that cannot be processed (NUL)') };
+  if (isDatabaseUnavailable(error)) return { status: 503, body: errorBody('unavailable', 'Database unavailable, try again') };
   logger.error({ err: error }, 'unhandled error');
-  return Response.json(errorBody('internal', 'Something went wrong'), { status: 500 });
+  return { status: 500, body: errorBody('internal', 'Something went wrong') };
+}
+
+/** errorAnswer as a web Response, for route handlers. */
+export function errorResponse(error: unknown): Response {
+  const answer = errorAnswer(error);
+  return Response.json(answer.body, { status: answer.status });
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -42,9 +42,23 @@ export function currencyDigits(currency: string): number {
   return digits;
 }
 
-/** "59.9000" in USD → "59.90": the amount as the API shows it. */
+// An amount as Postgres writes numeric: digits, and decimals that may end in zeros.
+const plainAmount = /^(-?(?:0|[1-9]\d*))(?:\.(\d*?)0*)?$/;
+
+/**
+ * "59.9000" in USD → "59.90": the amount as the API shows it, with the currency's decimals and
+ * any further ones that are not zero. Plain digits are rewritten as text: a page of orders has
+ * ~150 amounts, and through Decimal they took ~0.15 ms of it.
+ */
 export function formatAmount(value: string | { toString(): string }, currency: string): string {
-  const amount = new Decimal(value.toString());
-  const digits = Math.max(currencyDigits(currency), amount.decimalPlaces() > currencyDigits(currency) ? amount.decimalPlaces() : 0);
-  return amount.toFixed(digits);
+  const text = value.toString();
+  const digits = currencyDigits(currency);
+  const plain = plainAmount.exec(text);
+  if (!plain) {
+    const amount = new Decimal(text);
+    return amount.toFixed(Math.max(digits, amount.decimalPlaces()));
+  }
+  const [, whole, decimals = ''] = plain;
+  const places = Math.max(digits, decimals.length);
+  return places ? `${whole}.${decimals.padEnd(places, '0')}` : whole!;
 }

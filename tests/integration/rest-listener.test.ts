@@ -6,7 +6,9 @@ import { addShopifyStore, createTestTenant } from '@/tests/support/tenants';
 import { sendShopify } from '@/tests/support/webhooks';
 import { settledOrders } from '@/tests/support/orders';
 import { startAppServer } from '@/tests/support/app-server';
-import { listOrdersEndpoint, getOrderEndpoint, listStoresEndpoint } from '@/lib/api/v1-endpoints';
+import { GET as listOrdersRoute } from '@/app/api/v1/orders/route';
+import { GET as getOrderRoute } from '@/app/api/v1/orders/[id]/route';
+import { GET as listStoresRoute } from '@/app/api/v1/stores/route';
 
 // The web server answers the REST v1 reads from node:http before Next.js (lib/api/rest-listener.ts);
 // the route files export the same endpoints for `next dev`. Both must answer alike, and whatever
@@ -40,8 +42,8 @@ async function askRouteHandler(path: string, apiKey: string): Promise<{ status: 
   const pathname = new URL(request.url).pathname;
   const context = { params: Promise.resolve({ id: decodeURIComponent(pathname.split('/')[4] ?? '') }) };
   const response = pathname === '/api/v1/stores'
-    ? await listStoresEndpoint(request, { params: Promise.resolve({}) })
-    : pathname === '/api/v1/orders' ? await listOrdersEndpoint(request, { params: Promise.resolve({}) }) : await getOrderEndpoint(request, context);
+    ? await listStoresRoute(request, { params: Promise.resolve({}) })
+    : pathname === '/api/v1/orders' ? await listOrdersRoute(request, { params: Promise.resolve({}) }) : await getOrderRoute(request, context);
   return { status: response.status, body: await response.json() };
 }
 

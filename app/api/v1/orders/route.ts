@@ -1,5 +1,6 @@
+import { routeHandler } from '@/lib/api/api-route';
 import { listOrdersEndpoint } from '@/lib/api/v1-endpoints';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = listOrdersEndpoint;
+export const GET = routeHandler(listOrdersEndpoint);
