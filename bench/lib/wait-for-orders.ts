@@ -7,7 +7,8 @@ import { queueNames } from '@/lib/queue/job-definitions';
 export type TIngestWatch = { pool: pg.Pool; queue: Queue; close: () => Promise<void> };
 
 export function watchIngest(pool: pg.Pool, redisUrl: string, prefix: string): TIngestWatch {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  // Commands fail rather than wait for a Redis that is gone: the bench stops with the error.
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   const queue = new Queue(queueNames.ingest, { connection, prefix });
   return {
     pool,
@@ -25,9 +26,10 @@ const unfinishedStates = ['waiting', 'active', 'delayed', 'prioritized', 'waitin
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits until the tenant's webhooks are all processed: no ingest job left unfinished, and no
- * event of the tenant RECEIVED or QUEUED. Resolves with the moment the queue was seen empty
- * (performance.now), the tenant's orders and how many of its events ended FAILED.
+ * Waits until the tenant's webhooks are all processed: no ingest job left unfinished (of any
+ * tenant: the queue is shared), and no event of the tenant RECEIVED or QUEUED. Resolves with the
+ * moment the queue was seen empty (performance.now), the tenant's orders and how many of its
+ * events ended FAILED. Called once every delivery has been answered.
  *
  * Watching must not take the CPU it measures. The queue's job counts cost Redis a few
  * microseconds and are asked every 20 ms; Postgres' counts read the tenant's orders and events,
@@ -45,7 +47,8 @@ export async function waitForOrders(watch: TIngestWatch, tenantId: string, timeo
     if (isQueueEmpty || seenAt > deadline) {
       const state = await countEvents(watch.pool, tenantId);
       // An event that never reached the queue (Redis refused it) waits in Postgres for the sweeper.
-      // With none waiting, nothing more comes: orders short of the plan are its failed events'.
+      // With none waiting, nothing more comes: orders short of the plan are failed events, or
+      // deliveries the web did not accept (the load generator's errors say so).
       if (state.pending === 0 || seenAt > deadline) return { reachedAt: seenAt, orders: state.orders, failed: state.failed };
       await sleep(250);
     } else {

@@ -1,5 +1,5 @@
 import { unsafeAuthenticateApiKey, type TApiPrincipal } from '@/lib/auth/api-keys';
-import { errorAnswer, errorBody } from '@/lib/api/error-response';
+import { errorAnswer, errorBody, errorResponse } from '@/lib/api/error-response';
 import { withTenant } from '@/lib/db/tenant-scope';
 
 /** The parts of a request a REST v1 endpoint reads: its URL (a path and query will do), its Authorization header, its path parameters. */
@@ -33,7 +33,12 @@ export function apiEndpoint<P = Record<string, never>>(handler: (url: URL, princ
 /** A REST v1 endpoint as the Next.js route handler the files under app/api/v1/ export. */
 export function routeHandler<P>(endpoint: TApiEndpoint<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const answer = await endpoint({ url: request.url, authorization: request.headers.get('authorization'), params: await context.params });
-    return Response.json(answer.body, { status: answer.status, headers: answer.headers });
+    try {
+      const answer = await endpoint({ url: request.url, authorization: request.headers.get('authorization'), params: await context.params });
+      return Response.json(answer.body, { status: answer.status, headers: answer.headers });
+    } catch (error) {
+      // The endpoint answers its own errors; this is for what fails around it (its body as JSON).
+      return errorResponse(error);
+    }
   };
 }

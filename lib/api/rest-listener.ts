@@ -11,9 +11,9 @@ import { logger } from '@/lib/log';
 // webhooks are (lib/webhooks/webhook-listener.ts). An API client needs none of what Next.js does
 // per request (routing, rewrites, streams, abort signals, tracing): at 1M orders in a tenant it
 // was most of the time of a list page beside its SQL (bench/results/2026-11-27-notes.md). The
-// endpoints are the ones the route files under app/api/v1/ export, so `next dev` answers the same;
-// anything that is not exactly one of these paths (a trailing slash, HEAD, another method) goes
-// to Next.js as before.
+// endpoints are the ones the route files under app/api/v1/ serve (through routeHandler), so
+// `next dev` answers the same; anything that is not exactly one of these paths (a trailing slash,
+// HEAD, another method) goes to Next.js as before.
 
 type TEndpoint = TApiEndpoint<Record<string, string>>;
 type TMatch = { endpoint: TEndpoint; params: Record<string, string> };

@@ -43,7 +43,7 @@ export function currencyDigits(currency: string): number {
 }
 
 // An amount as Postgres writes numeric: digits, and decimals that may end in zeros.
-const plainAmount = /^(-?(?:0|[1-9]\d*))(?:\.(\d*?)0*)?$/;
+const plainAmount = /^(-?)(0|[1-9]\d*)(?:\.(\d*?)0*)?$/;
 
 /**
  * "59.9000" in USD → "59.90": the amount as the API shows it, with the currency's decimals and
@@ -56,9 +56,11 @@ export function formatAmount(value: string | { toString(): string }, currency: s
   const plain = plainAmount.exec(text);
   if (!plain) {
     const amount = new Decimal(text);
-    return amount.toFixed(Math.max(digits, amount.decimalPlaces()));
+    return amount.toFixed(Math.max(digits, amount.decimalPlaces() || 0)); // NaN has no decimal places
   }
-  const [, whole, decimals = ''] = plain;
+  const [, sign = '', integer = '', decimals = ''] = plain;
   const places = Math.max(digits, decimals.length);
-  return places ? `${whole}.${decimals.padEnd(places, '0')}` : whole!;
+  // A zero shows no sign, as Decimal shows it.
+  const whole = (integer === '0' && !decimals ? '' : sign) + integer;
+  return places ? `${whole}.${decimals.padEnd(places, '0')}` : whole;
 }

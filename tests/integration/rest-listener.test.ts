@@ -36,15 +36,23 @@ function send(method: string, path: string, headers: Record<string, string> = {}
   });
 }
 
+type TComparable = { status: number; body: unknown; contentType: string | null; challenge: string | null };
+
 /** The same read asked of the route handler, as `next dev` would. */
-async function askRouteHandler(path: string, apiKey: string): Promise<{ status: number; body: unknown }> {
-  const request = new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${apiKey}` } });
+async function askRouteHandler(path: string, apiKey: string | null): Promise<TComparable> {
+  const request = new Request(`http://localhost${path}`, { headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
   const pathname = new URL(request.url).pathname;
   const context = { params: Promise.resolve({ id: decodeURIComponent(pathname.split('/')[4] ?? '') }) };
   const response = pathname === '/api/v1/stores'
     ? await listStoresRoute(request, { params: Promise.resolve({}) })
     : pathname === '/api/v1/orders' ? await listOrdersRoute(request, { params: Promise.resolve({}) }) : await getOrderRoute(request, context);
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: await response.json(), contentType: response.headers.get('content-type'), challenge: response.headers.get('www-authenticate') };
+}
+
+/** What the web server answered, in the terms askRouteHandler compares. */
+function comparable(answer: TRawAnswer): TComparable {
+  const header = (name: string) => (answer.headers[name] as string | undefined) ?? null;
+  return { status: answer.status, body: JSON.parse(answer.body.toString('utf8')), contentType: header('content-type'), challenge: header('www-authenticate') };
 }
 
 async function tenantWithOrders(count: number) {
@@ -80,10 +88,14 @@ describe('the REST v1 reads answered before Next.js', () => {
       '/api/v1/orders?cursor=not-a-cursor',
       '/api/v1/orders/ord_nothing_here',
     ];
+    // Without a key too: 401 with its challenge, both ways.
+    for (const path of ['/api/v1/orders', '/api/v1/stores']) {
+      expect({ path, ...comparable(await send('GET', path)) }).toEqual({ path, ...(await askRouteHandler(path, null)) });
+    }
     for (const path of paths) {
       const answer = await send('GET', path, auth);
       const expected = await askRouteHandler(path, a.apiKey);
-      expect({ path, status: answer.status, body: JSON.parse(answer.body.toString('utf8')) }).toEqual({ path, ...expected });
+      expect({ path, ...comparable(answer) }).toEqual({ path, ...expected });
       expect(answer.headers).toMatchObject({
         'content-type': 'application/json',
         'x-content-type-options': 'nosniff',

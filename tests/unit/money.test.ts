@@ -24,7 +24,7 @@ describe('money', () => {
       const amount = new Decimal(text);
       return amount.toFixed(Math.max(currencyDigits(currency), amount.decimalPlaces()));
     };
-    const cases = ['0.0000', '0.5000', '-0.5000', '12.3400', '-12.3456', '1000.0000', '9999999999999999.9999', '5', '-7', '0.0001', '10.1000'];
+    const cases = ['0.0000', '-0.0000', '-0', '0.5000', '-0.5000', '12.3400', '-12.3456', '1000.0000', '9999999999999999.9999', '5', '-7', '0.0001', '10.1000'];
     let seed = 7;
     const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (let index = 0; index < 2000; index++) {
@@ -35,9 +35,11 @@ describe('money', () => {
     for (const text of cases) {
       for (const currency of ['USD', 'JPY', 'KWD']) expect(formatAmount(text, currency), `${text} ${currency}`).toBe(throughDecimal(text, currency));
     }
-    // Not as Postgres writes numeric: left to Decimal.
+    // Forms Postgres does not write go through Decimal.
     expect(formatAmount('1e3', 'USD')).toBe('1000.00');
     expect(formatAmount('007.5', 'USD')).toBe('7.50');
+    expect(formatAmount('NaN', 'USD')).toBe('NaN');
+    // A Decimal is formatted from its text.
     expect(formatAmount(new Decimal('2.5'), 'KWD')).toBe('2.500');
   });
 });
