@@ -12,6 +12,11 @@ import { runsWithoutAutovacuum } from '@/lib/db/warn-without-autovacuum';
 
 const writtenTables = ['webhook_events', 'orders', 'order_lines', 'order_skus', 'order_number_counters', 'order_twins', 'audit_events'];
 
+/** Autovacuum's ANALYZE of the tables the ingest writes, at once. */
+export async function analyzeWrittenTables(pool: pg.Pool): Promise<void> {
+  await pool.query(`ANALYZE ${writtenTables.join(', ')}`);
+}
+
 export type TAutovacuumStandIn = { isStandingIn: boolean; stop: () => Promise<void> };
 
 /** ANALYZEs the tables the ingest writes every `everyMs` while the server's autovacuum is off. */
@@ -19,7 +24,7 @@ export async function standInForAutovacuum(pool: pg.Pool, everyMs = 10_000): Pro
   if (!(await runsWithoutAutovacuum(pool))) return { isStandingIn: false, stop: async () => undefined };
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => pool.query(`ANALYZE ${writtenTables.join(', ')}`)).catch(() => undefined);
+    running = running.then(() => analyzeWrittenTables(pool)).catch(() => undefined);
   }, everyMs);
   return {
     isStandingIn: true,

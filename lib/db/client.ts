@@ -174,6 +174,15 @@ function newPool(PoolClass: typeof pg.Pool, connectionString: string, purpose: '
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // The app's connections send the statements of a lone tenant statement together (above).
     pipeline: purpose === 'app',
+    // The statements the code names (the ingest path's, a few look-ups) are prepared once per
+    // connection and find rows by a key within one tenant. Planned for the tenant at hand, as
+    // Postgres does by default, a tenant its statistics do not know yet (a new merchant's first
+    // sale, a table analyzed before the tenant's orders came) is estimated at no rows: every
+    // tenant-first index then looks equally cheap, and the look-up of a stored order walked all
+    // of the tenant's orders, and was planned anew each time (bench/results/2026-11-27-notes.md).
+    // A generic plan counts an average tenant and is planned once. Unnamed statements (Prisma's,
+    // the Order Center's lists) are planned for their values as before.
+    options: '-c plan_cache_mode=force_generic_plan',
     // Fail fast when Postgres is down so a webhook route can answer 503 and the platform retries.
     connectionTimeoutMillis: 3000,
   });

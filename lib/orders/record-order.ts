@@ -46,11 +46,7 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
         text: 'SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0))) FROM unnest($1::text[]) AS key',
         values: [keys],
       }),
-      sql.query<TStoredOrder>({
-        name: 'record-order/find-existing',
-        text: `SELECT id, number, source_updated_at, status, stage FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3`,
-        values: [tenantId, storeId, order.externalId],
-      }),
+      sql.query<TStoredOrder>({ ...findStoredOrder, values: [tenantId, storeId, order.externalId] }),
       takeNumberCounter(sql, tenantId, order.sourceNumber, { storeId, externalId: order.externalId }),
       searchTwins(sql, tenantId, { id: orderId, storeId, platform: input.platform, order }),
     ] as const);
@@ -74,6 +70,12 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
 }
 
 type TStoredOrder = { id: string; number: string; source_updated_at: Date; status: string; stage: TOrderStage };
+
+/** The look-up of a recorded order by tenant, store and channel id: $1, $2, $3. */
+export const findStoredOrder = {
+  name: 'record-order/find-existing',
+  text: 'SELECT id, number, source_updated_at, status, stage FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3',
+} as const;
 
 async function insertOrder(
   sql: TSql,
