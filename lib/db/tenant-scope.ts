@@ -26,6 +26,11 @@ export function withTenant<T>(tenantId: string, work: () => Promise<T>): Promise
   return current ? run() : scope.run({ tenantId }, run);
 }
 
+/** Runs `work` outside any tenant's scope (work it schedules for others, each in their own). */
+export function outsideTenant<T>(work: () => T): T {
+  return scope.exit(work);
+}
+
 /** The tenant of the work in progress, if any. */
 export function currentTenantId(): string | null {
   return scope.getStore()?.tenantId ?? null;

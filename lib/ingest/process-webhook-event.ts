@@ -1,6 +1,7 @@
 import { pool } from '@/lib/db/client';
 import { logger } from '@/lib/log';
-import { recordOrder, recordOrderDeleted } from '@/lib/orders/record-order';
+import { recordOrderDeleted } from '@/lib/orders/record-order';
+import { recordOrderTogether } from '@/lib/orders/record-orders-together';
 import { PayloadValidationError } from '@/lib/ingest/payload-validation-error';
 import { interpretWebhookEvent } from '@/lib/ingest/interpret-webhook-event';
 import { markEventIgnored, markEventProcessed, recordEventFailure } from '@/lib/ingest/webhook-event-status';
@@ -72,7 +73,7 @@ export async function processWebhookEvent(tenantId: string, eventId: string, att
       await markEventIgnored(tenantId, eventId, skippedTikTokOriginReason);
       return 'ignored';
     }
-    const result = await recordOrder({
+    const result = await recordOrderTogether({
       tenantId,
       storeId: event.store_id,
       platform: event.platform,

@@ -1,7 +1,7 @@
 import { commitTogether, sendTogether, withTransaction, type TSql } from '@/lib/db/client';
 import { createId } from '@/lib/ids';
 import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
-import { numberFromCounter, takeNumberCounter, type TNumberCounter } from '@/lib/numbering/allocate-number';
+import { numberFromCounter, takeNumberCounter, type TNumberCounter, type TRenumbering } from '@/lib/numbering/allocate-number';
 import { insertNewOrder, lineValues, orderDetailValues } from '@/lib/orders/insert-new-order';
 import { markEventProcessed } from '@/lib/ingest/webhook-event-status';
 import type { TCanonicalOrder, TPlatform } from '@/lib/orders/canonical-order';
@@ -31,41 +31,63 @@ export type TRecordOrderResult = { orderId: string; number: string; outcome: 'cr
  * lib/db/client.ts). A number that joins a group takes a few more (numberFromCounter).
  */
 export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrderResult> {
-  // Checked already: only ZCanonicalOrder (the adapters' last step) makes a TCanonicalOrder.
-  const { tenantId, storeId, order } = input;
+  const [result] = await recordOrders([input]);
+  return result!;
+}
+
+/**
+ * The keys that two orders recorded in one transaction must not share (recordOrders): the order
+ * itself (a second event of it), its twin lock keys (one would not see the other) and its channel
+ * number (the second of a group renumbers the first, which must be there).
+ */
+export function recordOrderKeys(input: TRecordOrderInput): string[] {
+  const { tenantId, order } = input;
+  return [orderKey(input), ...twinLockKeys(tenantId, input.platform, order), `number:${tenantId}:${order.sourceNumber}`];
+}
+
+function orderKey({ tenantId, storeId, order }: TRecordOrderInput): string {
+  return `${tenantId}/${storeId}/${order.externalId}`;
+}
+
+/**
+ * Records orders of ONE tenant in one transaction, each as recordOrder would, in the same two
+ * round trips as one order: the locks of all, then each one's lookup, counter and twin search,
+ * together; then everything they write, with COMMIT. The orders must not share a key
+ * (recordOrderKeys): each one's reads are sent before any of them writes. Counters are taken in
+ * the order of their numbers, as another transaction recording orders of the same numbers takes
+ * them, so the two queue rather than wait on each other crosswise. Should any statement fail,
+ * nothing is recorded and the first failure is thrown.
+ */
+export async function recordOrders(inputs: TRecordOrderInput[]): Promise<TRecordOrderResult[]> {
+  const tenantId = inputs[0]?.tenantId;
+  if (!tenantId) return [];
+  if (inputs.some((input) => input.tenantId !== tenantId)) throw new Error('recordOrders records the orders of one tenant');
+  const members = inputs
+    .map((input, index) => ({ input, index, orderId: createId('ord') }))
+    .sort((a, b) => (a.input.order.sourceNumber < b.input.order.sourceNumber ? -1 : a.input.order.sourceNumber > b.input.order.sourceNumber ? 1 : 0));
   return withTransaction(async (sql) => {
     // Two events of one order (orders/create and orders/updated at once) must not both insert it;
     // two copies of one purchase must not miss each other (detect-twins). All locks at once, sorted.
     // The lookup, the counter and the twin search run behind the locks: each sees what the previous
     // holder committed. The counter and the search act only if the order is not recorded yet.
-    const keys = [`${tenantId}/${storeId}/${order.externalId}`, ...twinLockKeys(tenantId, input.platform, order)].sort();
-    const orderId = createId('ord');
-    const [, found, counter, twins] = await sendTogether(sql, () => [
+    const keys = [...new Set(members.flatMap(({ input }) => [orderKey(input), ...twinLockKeys(tenantId, input.platform, input.order)]))].sort();
+    const [, ...reads] = await sendTogether(sql, () => [
       sql.query({
         name: 'record-order/lock',
         text: 'SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0))) FROM unnest($1::text[]) AS key',
         values: [keys],
       }),
-      sql.query<TStoredOrder>({ ...findStoredOrder, values: [tenantId, storeId, order.externalId] }),
-      takeNumberCounter(sql, tenantId, order.sourceNumber, { storeId, externalId: order.externalId }),
-      searchTwins(sql, tenantId, { id: orderId, storeId, platform: input.platform, order }),
-    ] as const);
-    const existing = found.rows[0];
-    // The lookup, the counter and the search see the same rows behind the same lock. Should they
-    // disagree (a writer that took no lock), the transaction rolls back rather than a number going wrong.
-    const disagreement = () => new Error('The order lookup disagrees with the number counter or the twin search; the job retries');
-    if (!existing) {
-      if (!counter) throw disagreement();
-      return insertOrder(sql, input, order, orderId, counter, twins);
+      ...members.map(({ input, orderId }) => readState(sql, input, orderId)),
+    ]);
+    const outcomes: Array<{ index: number; result: TRecordOrderResult; writes: (sql: TSql) => Promise<unknown>[] }> = [];
+    for (const [position, member] of members.entries()) {
+      outcomes.push({ index: member.index, ...(await decide(sql, member.input, member.orderId, reads[position] as TReadState)) });
     }
-    if (counter || twins.length) throw disagreement();
-    if (order.sourceUpdatedAt < existing.source_updated_at) {
-      // Webhooks arrive late and out of order; an older state never overwrites a newer one.
-      const { eventId } = input;
-      if (eventId) await commitTogether(sql, () => [markEventProcessed(sql, tenantId, eventId, existing.id)] as const);
-      return { orderId: existing.id, number: existing.number, outcome: 'stale' };
-    }
-    return changeOrder(sql, input, order, existing);
+    // Not async, every one of them: one that cannot build its statement throws before COMMIT goes out.
+    await commitTogether(sql, () => outcomes.flatMap((outcome) => outcome.writes(sql)));
+    const results: TRecordOrderResult[] = [];
+    for (const outcome of outcomes) results[outcome.index] = outcome.result;
+    return results;
   });
 }
 
@@ -77,61 +99,106 @@ export const findStoredOrder = {
   text: 'SELECT id, number, source_updated_at, status, stage FROM orders WHERE tenant_id = $1 AND store_id = $2 AND external_id = $3',
 } as const;
 
-async function insertOrder(
+type TReadState = readonly [{ rows: TStoredOrder[] }, TNumberCounter | null, TTwinLink[]];
+
+/** One order's reads behind the locks; its statements are sent at once (sendTogether). */
+function readState(sql: TSql, input: TRecordOrderInput, orderId: string): Promise<TReadState> {
+  const { tenantId, storeId, order } = input;
+  return Promise.all([
+    sql.query<TStoredOrder>({ ...findStoredOrder, values: [tenantId, storeId, order.externalId] }),
+    takeNumberCounter(sql, tenantId, order.sourceNumber, { storeId, externalId: order.externalId }),
+    searchTwins(sql, tenantId, { id: orderId, storeId, platform: input.platform, order }),
+  ] as const);
+}
+
+/** What one order's reads call for: its result, and the statements it writes (sent with COMMIT). */
+async function decide(
   sql: TSql,
   input: TRecordOrderInput,
-  order: TCanonicalOrder,
   orderId: string,
-  counter: TNumberCounter,
+  [found, counter, twins]: TReadState,
+): Promise<{ result: TRecordOrderResult; writes: (sql: TSql) => Promise<unknown>[] }> {
+  const { tenantId, order } = input;
+  const existing = found.rows[0];
+  // The lookup, the counter and the search see the same rows behind the same lock. Should they
+  // disagree (a writer that took no lock), the transaction rolls back rather than a number going wrong.
+  const disagreement = () => new Error('The order lookup disagrees with the number counter or the twin search; the job retries');
+  if (!existing) {
+    if (!counter) throw disagreement();
+    const { number, renumbered } = await numberFromCounter(sql, tenantId, order.sourceNumber, counter);
+    return { result: { orderId, number, outcome: 'created' }, writes: (tx) => insertWrites(tx, input, orderId, number, renumbered, twins) };
+  }
+  if (counter || twins.length) throw disagreement();
+  if (order.sourceUpdatedAt < existing.source_updated_at) {
+    // Webhooks arrive late and out of order; an older state never overwrites a newer one.
+    const { eventId } = input;
+    return {
+      result: { orderId: existing.id, number: existing.number, outcome: 'stale' },
+      writes: (tx) => (eventId ? [markEventProcessed(tx, tenantId, eventId, existing.id)] : []),
+    };
+  }
+  const isSameState = order.sourceUpdatedAt.getTime() === existing.source_updated_at.getTime();
+  return {
+    result: { orderId: existing.id, number: existing.number, outcome: isSameState ? 'unchanged' : 'updated' },
+    writes: (tx) => changeWrites(tx, input, existing),
+  };
+}
+
+/** A new order: the insert also marks the inbox event processed; the twins' links follow it (they point at it). */
+function insertWrites(
+  sql: TSql,
+  input: TRecordOrderInput,
+  orderId: string,
+  number: string,
+  renumbered: TRenumbering | null,
   twins: TTwinLink[],
-): Promise<TRecordOrderResult> {
-  const { tenantId } = input;
-  const { number, renumbered } = await numberFromCounter(sql, tenantId, order.sourceNumber, counter);
-  // The insert also marks the inbox event processed; the twins' links follow it (they point at it).
-  await commitTogether(sql, () => [
+): Promise<unknown>[] {
+  const { tenantId, order } = input;
+  return [
     insertNewOrder(sql, { ...input, order, orderId, number, stage: channelStage(order) }),
     ...linkTwins(sql, tenantId, twins),
-    renumbered
-      ? recordAuditEvent(sql, {
-          tenantId,
-          actor: input.actor,
-          action: 'order.renumbered',
-          subjectType: 'order',
-          subjectId: renumbered.orderId,
-          before: { number: renumbered.from },
-          after: { number: renumbered.to, causedBy: orderId },
-        })
-      : Promise.resolve(),
-  ]);
-  return { orderId, number, outcome: 'created' };
+    ...(renumbered
+      ? [
+          recordAuditEvent(sql, {
+            tenantId,
+            actor: input.actor,
+            action: 'order.renumbered',
+            subjectType: 'order',
+            subjectId: renumbered.orderId,
+            before: { number: renumbered.from },
+            after: { number: renumbered.to, causedBy: orderId },
+          }),
+        ]
+      : []),
+  ];
 }
 
 /**
- * A newer (or the same) state of a stored order: its fields, lines, audit and event, sent together
- * with COMMIT. Their senders are not async, so one that cannot build its statement throws before
- * COMMIT goes out (commitTogether).
+ * A newer (or the same) state of a stored order: its fields, lines, audit and event. Their
+ * senders are not async, so one that cannot build its statement throws before COMMIT goes out
+ * (commitTogether).
  */
-async function changeOrder(sql: TSql, input: TRecordOrderInput, order: TCanonicalOrder, existing: TStoredOrder): Promise<TRecordOrderResult> {
-  const { tenantId } = input;
+function changeWrites(sql: TSql, input: TRecordOrderInput, existing: TStoredOrder): Promise<unknown>[] {
+  const { tenantId, order } = input;
   const isStatusChanged = existing.status !== order.status;
-  await commitTogether(sql, () => [
+  return [
     updateOrder(sql, tenantId, existing.id, order, nextStage(existing.stage, channelStage(order))),
     upsertLines(sql, tenantId, existing.id, order),
-    isStatusChanged
-      ? recordAuditEvent(sql, {
-          tenantId,
-          actor: input.actor,
-          action: 'order.status_changed',
-          subjectType: 'order',
-          subjectId: existing.id,
-          before: { status: existing.status },
-          after: { status: order.status },
-        })
-      : Promise.resolve(),
-    input.eventId ? markEventProcessed(sql, tenantId, input.eventId, existing.id) : Promise.resolve(),
-  ] as const);
-  const isSameState = order.sourceUpdatedAt.getTime() === existing.source_updated_at.getTime();
-  return { orderId: existing.id, number: existing.number, outcome: isSameState ? 'unchanged' : 'updated' };
+    ...(isStatusChanged
+      ? [
+          recordAuditEvent(sql, {
+            tenantId,
+            actor: input.actor,
+            action: 'order.status_changed',
+            subjectType: 'order',
+            subjectId: existing.id,
+            before: { status: existing.status },
+            after: { status: order.status },
+          }),
+        ]
+      : []),
+    ...(input.eventId ? [markEventProcessed(sql, tenantId, input.eventId, existing.id)] : []),
+  ];
 }
 
 function updateOrder(sql: TSql, tenantId: string, orderId: string, order: TCanonicalOrder, stage: TOrderStage): Promise<void> {
