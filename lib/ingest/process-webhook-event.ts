@@ -1,4 +1,5 @@
 import { pool } from '@/lib/db/client';
+import { batchedByTenant } from '@/lib/db/batched-by-tenant';
 import { logger } from '@/lib/log';
 import { recordOrderDeleted } from '@/lib/orders/record-order';
 import { recordOrderTogether } from '@/lib/orders/record-orders-together';
@@ -16,6 +17,7 @@ import type { TAuditActor } from '@/lib/audit/record-audit-event';
 export type TProcessOutcome = 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted' | 'ignored' | 'skipped' | 'missing' | 'disconnected' | 'compliance';
 
 type TEventRow = {
+  id: string;
   store_id: string;
   platform: TPlatform;
   topic: string;
@@ -25,22 +27,35 @@ type TEventRow = {
   credentials: string | null;
 };
 
+/** Inbox events with their store, by id: those asked for at the same moment in one statement. */
+const loadEvent = batchedByTenant<{ tenantId: string; eventId: string }, TEventRow | undefined>({
+  batchesAtOnce: 3,
+  requestsAtOnce: 16,
+  run: (requests) => loadEvents(requests[0]!.tenantId, requests.map((request) => request.eventId)),
+  runAlone: async (request) => (await loadEvents(request.tenantId, [request.eventId]))[0],
+});
+
+async function loadEvents(tenantId: string, eventIds: string[]): Promise<Array<TEventRow | undefined>> {
+  const { rows } = await pool().query<TEventRow>({
+    // Named, so each connection parses and plans it once (see lib/db/client.ts).
+    name: 'process-webhook-event/load-events',
+    text: `SELECT e.id, e.store_id, e.platform, e.topic, e.raw_body, e.status, s.shop_cipher, s.credentials
+       FROM webhook_events e
+       JOIN stores s ON s.tenant_id = e.tenant_id AND s.id = e.store_id
+      WHERE e.tenant_id = $1 AND e.id = ANY($2::text[])`,
+    values: [tenantId, eventIds],
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return eventIds.map((eventId) => byId.get(eventId));
+}
+
 /**
  * Turns one inbox event into an order. A payload that can never become an order fails the event
  * at once with its reason (and throws PayloadValidationError); any other error is recorded and
  * rethrown so the queue retries, until the last attempt marks the event FAILED.
  */
 export async function processWebhookEvent(tenantId: string, eventId: string, attempt: { isFinal: boolean }): Promise<TProcessOutcome> {
-  const { rows } = await pool().query<TEventRow>({
-    // Named, so each connection parses and plans it once (see lib/db/client.ts).
-    name: 'process-webhook-event/load-event',
-    text: `SELECT e.store_id, e.platform, e.topic, e.raw_body, e.status, s.shop_cipher, s.credentials
-       FROM webhook_events e
-       JOIN stores s ON s.tenant_id = e.tenant_id AND s.id = e.store_id
-      WHERE e.tenant_id = $1 AND e.id = $2`,
-    values: [tenantId, eventId],
-  });
-  const event = rows[0];
+  const event = await loadEvent({ tenantId, eventId });
   if (!event) return 'missing';
   if (event.status === 'PROCESSED' || event.status === 'IGNORED') return 'skipped';
 
