@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@/lib/db/client';
 import { outsideTenant, withTenant } from '@/lib/db/tenant-scope';
 
 // Work that many jobs of a worker ask for at the same moment, done together: what arrives while
@@ -14,7 +15,10 @@ export type TBatchedByTenant<I extends { tenantId: string }, O> = {
   keysOf?: (request: I) => string[];
   /** Does a batch of one tenant's requests, inside its scope: one result per request, in their order. */
   run: (requests: I[]) => Promise<O[]>;
-  /** Does one request alone: a batch of one, and each request again when its batch failed, so a request fails only for what is wrong with it. */
+  /**
+   * Does one request alone: a batch of one, and each request again when its batch failed (unless
+   * Postgres is out of reach), so a request fails only for what is wrong with it.
+   */
   runAlone: (request: I) => Promise<O>;
 };
 
@@ -70,8 +74,10 @@ export function batchedByTenant<I extends { tenantId: string }, O>(options: TBat
     let results: O[];
     try {
       results = await withTenant(tenantId, () => options.run(batch.map((item) => item.request)));
-    } catch {
-      // One request's failure failed all of them (or the database failed them all): each again alone.
+    } catch (error) {
+      // Postgres out of reach fails them all, and would fail each again only later.
+      if (isDatabaseUnavailable(error)) return batch.forEach((item) => item.reject(error));
+      // One request's failure failed all of them: each again alone.
       await Promise.all(batch.map(alone));
       return;
     }

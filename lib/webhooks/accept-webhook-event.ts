@@ -1,4 +1,5 @@
 import { pool } from '@/lib/db/client';
+import { batchedByTenant } from '@/lib/db/batched-by-tenant';
 import { createId } from '@/lib/ids';
 import { logger } from '@/lib/log';
 import { enqueueIngestWebhook } from '@/lib/queue/ingest-queue';
@@ -34,29 +35,8 @@ export async function acceptWebhookEvent(event: TIncomingEvent): Promise<TAccept
 }
 
 async function storeInInbox(event: TIncomingEvent): Promise<TAcceptResult> {
-  const eventId = createId('evt');
-  const status = event.ignoredReason ? 'IGNORED' : 'QUEUED';
-  const { rows } = await pool().query<{ id: string }>({
-    name: 'accept-webhook-event/insert',
-    text: `INSERT INTO webhook_events (tenant_id, id, store_id, platform, topic, dedup_key, headers, raw_body, status, last_error, processed_at, queued_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END, CASE WHEN $11 THEN NULL ELSE now() END)
-     ON CONFLICT (tenant_id, dedup_key) DO NOTHING
-     RETURNING id`,
-    values: [
-      event.tenantId,
-      eventId,
-      event.storeId,
-      event.platform,
-      withoutNul(event.topic).slice(0, 200),
-      withoutNul(event.dedupKey).slice(0, 500),
-      JSON.stringify(event.headers),
-      event.rawBody,
-      status,
-      event.ignoredReason ?? null,
-      Boolean(event.ignoredReason),
-    ],
-  });
-  if (!rows[0]) return { eventId, isRepeat: true, isQueued: false };
+  const { eventId, isNew } = await insertIntoInbox(event);
+  if (!isNew) return { eventId, isRepeat: true, isQueued: false };
   if (event.ignoredReason) return { eventId, isRepeat: false, isQueued: false };
 
   try {
@@ -70,6 +50,49 @@ async function storeInInbox(event: TIncomingEvent): Promise<TAcceptResult> {
     return { eventId, isRepeat: false, isQueued: false };
   }
   return { eventId, isRepeat: false, isQueued: true };
+}
+
+/**
+ * Inserts the event into the inbox, in one statement with the other webhooks of its tenant the
+ * web process receives at the same moment (batchedByTenant). isNew is false for a repeat.
+ */
+const insertIntoInbox = batchedByTenant<TIncomingEvent, { eventId: string; isNew: boolean }>({
+  batchesAtOnce: 3,
+  requestsAtOnce: 16,
+  run: insertEvents,
+  runAlone: async (event) => (await insertEvents([event]))[0]!,
+});
+
+async function insertEvents(events: TIncomingEvent[]): Promise<Array<{ eventId: string; isNew: boolean }>> {
+  const eventIds = events.map(() => createId('evt'));
+  const { rows } = await pool().query<{ id: string }>({
+    name: 'accept-webhook-event/insert',
+    // In the order of their dedup keys, as every insert takes them: two inserts of the same keys
+    // queue rather than wait on each other crosswise. A repeat within the statement is a repeat too.
+    text: `INSERT INTO webhook_events (tenant_id, id, store_id, platform, topic, dedup_key, headers, raw_body, status, last_error, processed_at, queued_at)
+     SELECT $1, e.id, e.store_id, e.platform::"Platform", e.topic, e.dedup_key, e.headers::jsonb, e.raw_body, e.status::"WebhookEventStatus",
+            e.last_error, CASE WHEN e.is_ignored THEN now() END, CASE WHEN e.is_ignored THEN NULL ELSE now() END
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[])
+            AS e(id, store_id, platform, topic, dedup_key, headers, raw_body, status, last_error, is_ignored)
+      ORDER BY e.dedup_key
+     ON CONFLICT (tenant_id, dedup_key) DO NOTHING
+     RETURNING id`,
+    values: [
+      events[0]!.tenantId,
+      eventIds,
+      events.map((event) => event.storeId),
+      events.map((event) => event.platform),
+      events.map((event) => withoutNul(event.topic).slice(0, 200)),
+      events.map((event) => withoutNul(event.dedupKey).slice(0, 500)),
+      events.map((event) => JSON.stringify(event.headers)),
+      events.map((event) => event.rawBody),
+      events.map((event) => (event.ignoredReason ? 'IGNORED' : 'QUEUED')),
+      events.map((event) => event.ignoredReason ?? null),
+      events.map((event) => Boolean(event.ignoredReason)),
+    ],
+  });
+  const inserted = new Set(rows.map((row) => row.id));
+  return eventIds.map((eventId) => ({ eventId, isNew: inserted.has(eventId) }));
 }
 
 /** Dedup keys come from payload fields; a NUL in one would make Postgres refuse the whole insert. */

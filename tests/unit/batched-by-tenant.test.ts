@@ -5,7 +5,7 @@ import { currentTenantId, withTenant } from '@/lib/db/tenant-scope';
 // The batching behind the worker's event loads and order records (lib/db/batched-by-tenant.ts),
 // with the work itself replaced by a record of what each batch was asked and in which scope.
 
-type TRequest = { tenantId: string; id: string; key?: string; isBroken?: boolean };
+type TRequest = { tenantId: string; id: string; key?: string; isBroken?: boolean; isDatabaseDown?: boolean };
 
 function recorder(options: { batchesAtOnce?: number; requestsAtOnce?: number } = {}) {
   const batches: Array<{ scope: string | null; ids: string[] }> = [];
@@ -17,6 +17,7 @@ function recorder(options: { batchesAtOnce?: number; requestsAtOnce?: number } =
     mostInFlight = Math.max(mostInFlight, inFlight);
     await new Promise((resolve) => setTimeout(resolve, 5));
     inFlight--;
+    if (requests.some((request) => request.isDatabaseDown)) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     if (requests.some((request) => request.isBroken)) throw new Error(`broken among ${requests.map((request) => request.id).join(',')}`);
     return requests.map((request) => `${currentTenantId()}:${request.id}`);
   };
@@ -75,5 +76,14 @@ describe('batchedByTenant', () => {
       'broken among r1',
       'ten_a:r2',
     ]);
+  });
+
+  it('fails every request of a batch at once when Postgres is out of reach, without asking again for each', async () => {
+    const { askAs, batches, alone } = recorder();
+    const settled = await Promise.allSettled(['r0', 'r1', 'r2'].map((id) => askAs({ tenantId: 'ten_a', id, isDatabaseDown: true })));
+    expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(settled.map((outcome) => (outcome as PromiseRejectedResult).reason.code)).toEqual(['ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED']);
+    expect(batches).toHaveLength(1);
+    expect(alone).toEqual([]);
   });
 });
