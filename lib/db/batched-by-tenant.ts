@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from '@/lib/db/client';
-import { outsideTenant, withTenant } from '@/lib/db/tenant-scope';
+import { currentTenantId, outsideTenant, withTenant } from '@/lib/db/tenant-scope';
 
 // Work that many jobs of a worker ask for at the same moment, done together: what arrives while
 // earlier batches are in flight waits and goes out as one batch of one tenant, in its scope. Every
@@ -7,7 +7,7 @@ import { outsideTenant, withTenant } from '@/lib/db/tenant-scope';
 // (bench/results/2026-11-27-notes.md); a request alone goes out at once.
 
 export type TBatchedByTenant<I extends { tenantId: string }, O> = {
-  /** Batches in flight at once. */
+  /** Batches of one tenant in flight at once (other tenants' go out beside them). */
   batchesAtOnce: number;
   /** Requests in one batch at most. */
   requestsAtOnce: number;
@@ -27,7 +27,7 @@ type TWaiting<I, O> = { request: I; keys: string[]; resolve: (result: O) => void
 /** A function that does one request as `runAlone` would, in a batch with others asked for meanwhile. */
 export function batchedByTenant<I extends { tenantId: string }, O>(options: TBatchedByTenant<I, O>): (request: I) => Promise<O> {
   const waiting: TWaiting<I, O>[] = [];
-  let batchesInFlight = 0;
+  const inFlight = new Map<string, number>();
   let isFlushScheduled = false;
 
   const scheduleFlush = () => {
@@ -39,19 +39,24 @@ export function batchedByTenant<I extends { tenantId: string }, O>(options: TBat
 
   const flush = () => {
     isFlushScheduled = false;
-    while (batchesInFlight < options.batchesAtOnce && waiting.length) {
-      const batch = takeBatch();
-      batchesInFlight++;
+    for (let batch = takeBatch(); batch; batch = takeBatch()) {
+      const tenantId = batch[0]!.request.tenantId;
+      inFlight.set(tenantId, (inFlight.get(tenantId) ?? 0) + 1);
       void runBatch(batch).finally(() => {
-        batchesInFlight--;
+        const left = inFlight.get(tenantId)! - 1;
+        if (left) inFlight.set(tenantId, left);
+        else inFlight.delete(tenantId);
         if (waiting.length) scheduleFlush();
       });
     }
   };
 
-  // The oldest waiting request and those of its tenant after it that share no key with the batch.
-  const takeBatch = (): TWaiting<I, O>[] => {
-    const tenantId = waiting[0]!.request.tenantId;
+  // The oldest waiting request of a tenant with room for a batch, and those of its tenant after
+  // it that share no key with the batch.
+  const takeBatch = (): TWaiting<I, O>[] | null => {
+    const oldest = waiting.find((item) => (inFlight.get(item.request.tenantId) ?? 0) < options.batchesAtOnce);
+    if (!oldest) return null;
+    const tenantId = oldest.request.tenantId;
     const keys = new Set<string>();
     const batch: TWaiting<I, O>[] = [];
     const rest: TWaiting<I, O>[] = [];
@@ -77,8 +82,9 @@ export function batchedByTenant<I extends { tenantId: string }, O>(options: TBat
     } catch (error) {
       // Postgres out of reach fails them all, and would fail each again only later.
       if (isDatabaseUnavailable(error)) return batch.forEach((item) => item.reject(error));
-      // One request's failure failed all of them: each again alone.
-      await Promise.all(batch.map(alone));
+      // One request's failure failed all of them: each again alone, one after the other (at once,
+      // they would wait for the pool's connections).
+      for (const item of batch) await alone(item);
       return;
     }
     batch.forEach((item, index) => item.resolve(results[index]!));
@@ -86,6 +92,9 @@ export function batchedByTenant<I extends { tenantId: string }, O>(options: TBat
 
   return (request) =>
     new Promise<O>((resolve, reject) => {
+      // Done in the request's tenant's scope: asked from another's, it would see that one's rows.
+      const scope = currentTenantId();
+      if (scope && scope !== request.tenantId) throw new Error(`A request for tenant ${request.tenantId} inside the scope of tenant ${scope}`);
       waiting.push({ request, keys: options.keysOf?.(request) ?? [], resolve, reject });
       scheduleFlush();
     });

@@ -84,6 +84,20 @@ export async function commitTogether<P extends readonly Promise<unknown>[]>(sql:
 }
 
 /**
+ * Plans the rest of the transaction's statements for an average tenant: sent first in a transaction
+ * of look-ups and writes by key (the ingest's). Planned for the tenant at hand, as Postgres does by
+ * default, a tenant its statistics do not know yet (a new merchant's first sale, a table analyzed
+ * before the tenant's orders came) is estimated at no rows: every index that starts with
+ * tenant_id then looks as cheap as the right one, and the look-up of a stored order walked every
+ * order of the tenant, planned anew each time (bench/results/2026-11-27-notes.md). A generic plan
+ * counts an average tenant and is made once per connection. The Order Center's lists, whose
+ * values change their best plan, keep Postgres' default.
+ */
+export function planForAnyTenant(sql: TSql): Promise<unknown> {
+  return sql.query('SET LOCAL plan_cache_mode = force_generic_plan');
+}
+
+/**
  * Runs one lone statement as a transaction of its own, for the tenant (row-level security):
  * BEGIN with the tenant, the statement and COMMIT leave together (corked) and come back in one
  * round trip, where waiting for each took three. `work` must send its statement at once, as a
@@ -174,15 +188,6 @@ function newPool(PoolClass: typeof pg.Pool, connectionString: string, purpose: '
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // The app's connections send the statements of a lone tenant statement together (above).
     pipeline: purpose === 'app',
-    // The statements the code names (the ingest path's, a few look-ups) are prepared once per
-    // connection and find rows by a key within one tenant. Planned for the tenant at hand, as
-    // Postgres does by default, a tenant its statistics do not know yet (a new merchant's first
-    // sale, a table analyzed before the tenant's orders came) is estimated at no rows: every
-    // tenant-first index then looks equally cheap, and the look-up of a stored order walked all
-    // of the tenant's orders, and was planned anew each time (bench/results/2026-11-27-notes.md).
-    // A generic plan counts an average tenant and is planned once. Unnamed statements (Prisma's,
-    // the Order Center's lists) are planned for their values as before.
-    options: '-c plan_cache_mode=force_generic_plan',
     // Fail fast when Postgres is down so a webhook route can answer 503 and the platform retries.
     connectionTimeoutMillis: 3000,
   });

@@ -1,4 +1,4 @@
-import { pool } from '@/lib/db/client';
+import { commitTogether, planForAnyTenant, pool, withTransaction } from '@/lib/db/client';
 import { batchedByTenant } from '@/lib/db/batched-by-tenant';
 import { logger } from '@/lib/log';
 import { recordOrderDeleted } from '@/lib/orders/record-order';
@@ -36,14 +36,20 @@ const loadEvent = batchedByTenant<{ tenantId: string; eventId: string }, TEventR
 });
 
 async function loadEvents(tenantId: string, eventIds: string[]): Promise<Array<TEventRow | undefined>> {
-  const { rows } = await pool().query<TEventRow>({
-    // Named, so each connection parses and plans it once (see lib/db/client.ts).
-    name: 'process-webhook-event/load-events',
-    text: `SELECT e.id, e.store_id, e.platform, e.topic, e.raw_body, e.status, s.shop_cipher, s.credentials
-       FROM webhook_events e
-       JOIN stores s ON s.tenant_id = e.tenant_id AND s.id = e.store_id
-      WHERE e.tenant_id = $1 AND e.id = ANY($2::text[])`,
-    values: [tenantId, eventIds],
+  // BEGIN, the plan setting, the statement and COMMIT in one round trip (commitTogether).
+  const { rows } = await withTransaction(async (sql) => {
+    const [, loaded] = await commitTogether(sql, () => [
+      planForAnyTenant(sql),
+      sql.query<TEventRow>({
+        name: 'process-webhook-event/load-events',
+        text: `SELECT e.id, e.store_id, e.platform, e.topic, e.raw_body, e.status, s.shop_cipher, s.credentials
+           FROM webhook_events e
+           JOIN stores s ON s.tenant_id = e.tenant_id AND s.id = e.store_id
+          WHERE e.tenant_id = $1 AND e.id = ANY($2::text[])`,
+        values: [tenantId, eventIds],
+      }),
+    ] as const);
+    return loaded;
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return eventIds.map((eventId) => byId.get(eventId));

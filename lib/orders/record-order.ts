@@ -1,4 +1,4 @@
-import { commitTogether, sendTogether, withTransaction, type TSql } from '@/lib/db/client';
+import { commitTogether, planForAnyTenant, sendTogether, withTransaction, type TSql } from '@/lib/db/client';
 import { createId } from '@/lib/ids';
 import { recordAuditEvent, type TAuditActor } from '@/lib/audit/record-audit-event';
 import { numberFromCounter, takeNumberCounter, type TNumberCounter, type TRenumbering } from '@/lib/numbering/allocate-number';
@@ -38,11 +38,12 @@ export async function recordOrder(input: TRecordOrderInput): Promise<TRecordOrde
 /**
  * The keys that two orders recorded in one transaction must not share (recordOrders): the order
  * itself (a second event of it), its twin lock keys (one would not see the other) and its channel
- * number (the second of a group renumbers the first, which must be there).
+ * number (the second of a group renumbers the first, which must be there), counted without a
+ * suffix of its own: "1001-1" may hold the number a suffix of group 1001 would take.
  */
 export function recordOrderKeys(input: TRecordOrderInput): string[] {
   const { tenantId, order } = input;
-  return [orderKey(input), ...twinLockKeys(tenantId, input.platform, order), `number:${tenantId}:${order.sourceNumber}`];
+  return [orderKey(input), ...twinLockKeys(tenantId, input.platform, order), `number:${tenantId}:${order.sourceNumber.replace(/-\d+$/, '')}`];
 }
 
 function orderKey({ tenantId, storeId, order }: TRecordOrderInput): string {
@@ -62,6 +63,8 @@ export async function recordOrders(inputs: TRecordOrderInput[]): Promise<TRecord
   const tenantId = inputs[0]?.tenantId;
   if (!tenantId) return [];
   if (inputs.some((input) => input.tenantId !== tenantId)) throw new Error('recordOrders records the orders of one tenant');
+  const allKeys = inputs.flatMap(recordOrderKeys);
+  if (new Set(allKeys).size !== allKeys.length) throw new Error('recordOrders records orders that share no key (recordOrderKeys)');
   const members = inputs
     .map((input, index) => ({ input, index, orderId: createId('ord') }))
     .sort((a, b) => (a.input.order.sourceNumber < b.input.order.sourceNumber ? -1 : a.input.order.sourceNumber > b.input.order.sourceNumber ? 1 : 0));
@@ -71,7 +74,8 @@ export async function recordOrders(inputs: TRecordOrderInput[]): Promise<TRecord
     // The lookup, the counter and the twin search run behind the locks: each sees what the previous
     // holder committed. The counter and the search act only if the order is not recorded yet.
     const keys = [...new Set(members.flatMap(({ input }) => [orderKey(input), ...twinLockKeys(tenantId, input.platform, input.order)]))].sort();
-    const [, ...reads] = await sendTogether(sql, () => [
+    const [, , ...reads] = await sendTogether(sql, () => [
+      planForAnyTenant(sql),
       sql.query({
         name: 'record-order/lock',
         text: 'SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0))) FROM unnest($1::text[]) AS key',
@@ -79,12 +83,26 @@ export async function recordOrders(inputs: TRecordOrderInput[]): Promise<TRecord
       }),
       ...members.map(({ input, orderId }) => readState(sql, input, orderId)),
     ]);
-    const outcomes: Array<{ index: number; result: TRecordOrderResult; writes: (sql: TSql) => Promise<unknown>[] }> = [];
+    const outcomes: Array<TDecision & { index: number }> = [];
     for (const [position, member] of members.entries()) {
       outcomes.push({ index: member.index, ...(await decide(sql, member.input, member.orderId, reads[position] as TReadState)) });
     }
-    // Not async, every one of them: one that cannot build its statement throws before COMMIT goes out.
-    await commitTogether(sql, () => outcomes.flatMap((outcome) => outcome.writes(sql)));
+    await commitTogether(sql, () => {
+      // Not async, every one of them: one that cannot build its statement throws before COMMIT
+      // goes out; what was sent before it is rolled back, its answers awaited by no one.
+      const sent: Promise<unknown>[] = [];
+      try {
+        // Each order's insert adds its new SKUs to the catalogue in sorted order; several orders
+        // add all of theirs first, in one sorted statement, as another transaction does.
+        const skus = outcomes.length > 1 ? outcomes.flatMap((outcome) => outcome.skus) : [];
+        if (skus.length) sent.push(catalogueSkus(sql, tenantId, skus));
+        for (const outcome of outcomes) sent.push(...outcome.writes(sql));
+      } catch (error) {
+        for (const statement of sent) statement.catch(() => undefined);
+        throw error;
+      }
+      return sent;
+    });
     const results: TRecordOrderResult[] = [];
     for (const outcome of outcomes) results[outcome.index] = outcome.result;
     return results;
@@ -111,13 +129,17 @@ function readState(sql: TSql, input: TRecordOrderInput, orderId: string): Promis
   ] as const);
 }
 
-/** What one order's reads call for: its result, and the statements it writes (sent with COMMIT). */
-async function decide(
-  sql: TSql,
-  input: TRecordOrderInput,
-  orderId: string,
-  [found, counter, twins]: TReadState,
-): Promise<{ result: TRecordOrderResult; writes: (sql: TSql) => Promise<unknown>[] }> {
+/** What one order's reads call for: its result, the statements it writes (sent with COMMIT) and the SKUs they catalogue. */
+type TDecision = { result: TRecordOrderResult; writes: (sql: TSql) => Promise<unknown>[]; skus: string[] };
+
+function catalogueSkus(sql: TSql, tenantId: string, skus: string[]): Promise<unknown> {
+  return sql.query(
+    `INSERT INTO order_skus (tenant_id, sku) SELECT DISTINCT $1, line.sku FROM unnest($2::text[]) AS line(sku) ORDER BY 2 ON CONFLICT DO NOTHING`,
+    [tenantId, skus],
+  );
+}
+
+async function decide(sql: TSql, input: TRecordOrderInput, orderId: string, [found, counter, twins]: TReadState): Promise<TDecision> {
   const { tenantId, order } = input;
   const existing = found.rows[0];
   // The lookup, the counter and the search see the same rows behind the same lock. Should they
@@ -126,7 +148,7 @@ async function decide(
   if (!existing) {
     if (!counter) throw disagreement();
     const { number, renumbered } = await numberFromCounter(sql, tenantId, order.sourceNumber, counter);
-    return { result: { orderId, number, outcome: 'created' }, writes: (tx) => insertWrites(tx, input, orderId, number, renumbered, twins) };
+    return { result: { orderId, number, outcome: 'created' }, writes: (tx) => insertWrites(tx, input, orderId, number, renumbered, twins), skus: skusOf(order) };
   }
   if (counter || twins.length) throw disagreement();
   if (order.sourceUpdatedAt < existing.source_updated_at) {
@@ -135,13 +157,19 @@ async function decide(
     return {
       result: { orderId: existing.id, number: existing.number, outcome: 'stale' },
       writes: (tx) => (eventId ? [markEventProcessed(tx, tenantId, eventId, existing.id)] : []),
+      skus: [],
     };
   }
   const isSameState = order.sourceUpdatedAt.getTime() === existing.source_updated_at.getTime();
   return {
     result: { orderId: existing.id, number: existing.number, outcome: isSameState ? 'unchanged' : 'updated' },
     writes: (tx) => changeWrites(tx, input, existing),
+    skus: skusOf(order),
   };
+}
+
+function skusOf(order: TCanonicalOrder): string[] {
+  return order.lines.flatMap((line) => (line.sku === null ? [] : [line.sku]));
 }
 
 /** A new order: the insert also marks the inbox event processed; the twins' links follow it (they point at it). */

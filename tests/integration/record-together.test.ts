@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pool } from '@/lib/db/client';
 import { withTenant } from '@/lib/db/tenant-scope';
 import { recordOrderTogether } from '@/lib/orders/record-orders-together';
+import { recordOrders } from '@/lib/orders/record-order';
 import type { TCanonicalOrder } from '@/lib/orders/canonical-order';
 import { normalizeShopifyOrder } from '@/lib/platforms/shopify/normalize-shopify-order';
 import { parseJsonLossless } from '@/lib/platforms/parse-json';
@@ -114,5 +115,13 @@ describe('orders recorded together', () => {
     // Its number was not taken: recorded once it can be, it is the plain #7599.
     const recorded = await record(valid);
     expect(recorded.number).toBe('#7599');
+  });
+
+  it('refuses to record orders that share a key in one transaction', async () => {
+    const { tenantId } = await createTestTenant('Together');
+    const { storeId } = await addShopifyStore(tenantId);
+    const inputs = ['8800000000001', '8800000000002'].map((id) => ({ tenantId, storeId, platform: 'shopify' as const, order: shopifyOrder({ id, number: 7700 }), actor }));
+    await expect(withTenant(tenantId, () => recordOrders(inputs))).rejects.toThrow('share no key');
+    expect(await findOrders(tenantId)).toEqual([]);
   });
 });

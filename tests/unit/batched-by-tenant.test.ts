@@ -36,7 +36,7 @@ function recorder(options: { batchesAtOnce?: number; requestsAtOnce?: number } =
   });
   // Asked from inside the tenant's scope, as the worker's jobs ask.
   const askAs = (request: TRequest) => withTenant(request.tenantId, () => ask(request));
-  return { askAs, batches, alone, mostInFlight: () => mostInFlight };
+  return { ask, askAs, batches, alone, mostInFlight: () => mostInFlight };
 }
 
 describe('batchedByTenant', () => {
@@ -84,6 +84,22 @@ describe('batchedByTenant', () => {
     expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(settled.map((outcome) => (outcome as PromiseRejectedResult).reason.code)).toEqual(['ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED']);
     expect(batches).toHaveLength(1);
+    expect(alone).toEqual([]);
+  });
+
+  it('keeps its limit of batches in flight per tenant: another tenant’s batch does not wait behind it', async () => {
+    const { askAs, batches, mostInFlight } = recorder({ batchesAtOnce: 1 });
+    const first = askAs({ tenantId: 'ten_a', id: 'r0' });
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all([first, askAs({ tenantId: 'ten_a', id: 'r1' }), askAs({ tenantId: 'ten_b', id: 'r2' })]);
+    expect(batches).toEqual([]);
+    expect(mostInFlight()).toBe(2);
+  });
+
+  it('refuses a request for one tenant asked from inside another tenant’s scope', async () => {
+    const { ask, batches, alone } = recorder();
+    await expect(withTenant('ten_a', () => ask({ tenantId: 'ten_b', id: 'r0' }))).rejects.toThrow('inside the scope of tenant ten_a');
+    expect(batches).toEqual([]);
     expect(alone).toEqual([]);
   });
 });
