@@ -56,8 +56,9 @@ function orderKey({ tenantId, storeId, order }: TRecordOrderInput): string {
  * together; then everything they write, with COMMIT. The orders must not share a key
  * (recordOrderKeys): each one's reads are sent before any of them writes. Counters are taken in
  * the order of their numbers, as another transaction recording orders of the same numbers takes
- * them, so the two queue rather than wait on each other crosswise. Should any statement fail,
- * nothing is recorded and the first failure is thrown.
+ * them, so the two queue rather than wait on each other crosswise. Its statements are planned for
+ * any tenant (planForAnyTenant). Should any statement fail, nothing is recorded and the first
+ * failure is thrown.
  */
 export async function recordOrders(inputs: TRecordOrderInput[]): Promise<TRecordOrderResult[]> {
   const tenantId = inputs[0]?.tenantId;
