@@ -17,15 +17,17 @@ export type TBatchedByTenant<I extends { tenantId: string }, O> = {
   run: (requests: I[]) => Promise<O[]>;
   /**
    * Does one request alone: a batch of one, and each request again when its batch failed (unless
-   * Postgres is out of reach), so a request fails only for what is wrong with it.
+   * Postgres is out of reach), so a request fails only for what is wrong with it. By default
+   * `run` of that one request.
    */
-  runAlone: (request: I) => Promise<O>;
+  runAlone?: (request: I) => Promise<O>;
 };
 
 type TWaiting<I, O> = { request: I; keys: string[]; resolve: (result: O) => void; reject: (error: unknown) => void };
 
 /** A function that does one request as `runAlone` would, in a batch with others asked for meanwhile. */
 export function batchedByTenant<I extends { tenantId: string }, O>(options: TBatchedByTenant<I, O>): (request: I) => Promise<O> {
+  const runAlone = options.runAlone ?? (async (request: I) => (await options.run([request]))[0]!);
   const waiting: TWaiting<I, O>[] = [];
   const inFlight = new Map<string, number>();
   let isFlushScheduled = false;
@@ -74,7 +76,7 @@ export function batchedByTenant<I extends { tenantId: string }, O>(options: TBat
 
   const runBatch = async (batch: TWaiting<I, O>[]): Promise<void> => {
     const tenantId = batch[0]!.request.tenantId;
-    const alone = (item: TWaiting<I, O>) => withTenant(tenantId, () => options.runAlone(item.request)).then(item.resolve, item.reject);
+    const alone = (item: TWaiting<I, O>) => withTenant(tenantId, () => runAlone(item.request)).then(item.resolve, item.reject);
     if (batch.length === 1) return alone(batch[0]!);
     let results: O[];
     try {

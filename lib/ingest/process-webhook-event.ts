@@ -32,7 +32,6 @@ const loadEvent = batchedByTenant<{ tenantId: string; eventId: string }, TEventR
   batchesAtOnce: 3,
   requestsAtOnce: 16,
   run: (requests) => loadEvents(requests[0]!.tenantId, requests.map((request) => request.eventId)),
-  runAlone: async (request) => (await loadEvents(request.tenantId, [request.eventId]))[0],
 });
 
 async function loadEvents(tenantId: string, eventIds: string[]): Promise<Array<TEventRow | undefined>> {

@@ -60,7 +60,6 @@ const insertIntoInbox = batchedByTenant<TIncomingEvent, { eventId: string; isNew
   batchesAtOnce: 3,
   requestsAtOnce: 16,
   run: insertEvents,
-  runAlone: async (event) => (await insertEvents([event]))[0]!,
 });
 
 async function insertEvents(events: TIncomingEvent[]): Promise<Array<{ eventId: string; isNew: boolean }>> {
